@@ -1,0 +1,38 @@
+// Named process exit codes.
+package dev.w2v.cli;
+
+import dev.w2v.io.W2vException;
+
+/** Exit codes of every w2v command. */
+public final class ExitCodes {
+  public static final int OK = 0;
+  /** An unexpected internal failure (a bug): the message says so. */
+  public static final int SOFTWARE = 1;
+  /** Bad flags or flag values. */
+  public static final int USAGE = 2;
+  /** An input file that cannot be used: missing, unreadable, empty or malformed. */
+  public static final int BAD_INPUT = 3;
+  /** An output that cannot be written, or another I/O failure. */
+  public static final int IO = 4;
+  /** The model does not fit in the Java heap. */
+  public static final int MEMORY = 5;
+  /** Interrupted (Ctrl-C). */
+  public static final int INTERRUPTED = 130;
+
+  private ExitCodes() {}
+
+  static int of(W2vException.Kind kind) {
+    switch (kind) {
+      case USAGE:
+        return USAGE;
+      case BAD_INPUT:
+        return BAD_INPUT;
+      case IO:
+        return IO;
+      case MEMORY:
+        return MEMORY;
+      default:
+        return SOFTWARE;
+    }
+  }
+}

@@ -1,0 +1,109 @@
+// The top-level `w2v` command: subcommands, one-line errors and exit codes.
+package dev.w2v.cli;
+
+import dev.w2v.io.W2vException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point. Every failure is printed as one line on stderr and mapped to a named exit code. */
+@Command(
+    name = "w2v",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Train and query word2vec embeddings (a faithful, faster port of word2vec.c).",
+    subcommands = {
+      TrainCommand.class,
+      SimilarCommand.class,
+      AnalogyCommand.class,
+      AccuracyCommand.class,
+      SimilarityCommand.class,
+      PhrasesCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    int code = run(args, out, err);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs {@code w2v args} with the given streams and returns the exit code (for tests). */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cl = commandLine(out, err);
+    return cl.execute(args);
+  }
+
+  /** The configured command tree. */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler(Main::badParameters);
+    cl.setExecutionExceptionHandler(Main::failed);
+    return cl;
+  }
+
+  private static int badParameters(CommandLine.ParameterException ex, String[] args) {
+    CommandLine cl = ex.getCommandLine();
+    PrintWriter err = cl.getErr();
+    err.println(prefix(cl) + "error: " + oneLine(ex.getMessage()));
+    err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for the options.");
+    return ExitCodes.USAGE;
+  }
+
+  private static int failed(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+    PrintWriter err = cl.getErr();
+    Object cmd = cl.getCommand();
+    boolean trace = cmd instanceof Debuggable && ((Debuggable) cmd).stackTraces();
+    int code;
+    String message;
+    if (ex instanceof W2vException) {
+      code = ExitCodes.of(((W2vException) ex).kind());
+      message = ex.getMessage();
+    } else if (ex instanceof CommandLine.ParameterException) {
+      return badParameters((CommandLine.ParameterException) ex, new String[0]);
+    } else {
+      code = ExitCodes.SOFTWARE;
+      message = "internal error: " + ex + " (run with -debug 3 for a stack trace)";
+    }
+    err.println(prefix(cl) + "error: " + oneLine(message));
+    if (trace) {
+      ex.printStackTrace(err);
+    }
+    err.flush();
+    return code;
+  }
+
+  /** Also reached for OutOfMemoryError raised inside a command. */
+  static String prefix(CommandLine cl) {
+    return cl.getCommandSpec().qualifiedName() + ": ";
+  }
+
+  static String oneLine(String s) {
+    if (s == null) {
+      return "unknown error";
+    }
+    return s.replace('\n', ' ').replace('\r', ' ').trim();
+  }
+
+  /** Prints the project version. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"w2v " + (v == null ? "dev" : v)};
+    }
+  }
+}

@@ -1,0 +1,109 @@
+// Writes an output through a temporary sibling file that is renamed into place only when complete, so a failed or
+// interrupted run never leaves a half-written model or damages an existing file.
+package dev.w2v.io;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** An output file under construction: write to {@link #stream()}, then {@link #commit()}; {@link #close()} aborts. */
+public final class AtomicFile implements AutoCloseable {
+  private final Path target;
+  private final Path temp;
+  private final OutputStream out;
+  private boolean committed;
+
+  private AtomicFile(Path target, Path temp, OutputStream out) {
+    this.target = target;
+    this.temp = temp;
+    this.out = out;
+  }
+
+  /**
+   * Opens a temporary file beside {@code target}. Fails early, with a message naming the flag and path, when the
+   * directory does not exist or cannot be written, or the target is a directory.
+   */
+  public static AtomicFile create(Path target, String what) {
+    checkWritable(target, what);
+    Path abs = target.toAbsolutePath();
+    Path dir = abs.getParent();
+    try {
+      Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+      temp.toFile().deleteOnExit();
+      OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+      return new AtomicFile(abs, temp, out);
+    } catch (IOException e) {
+      throw W2vException.io("cannot write " + what + " " + target + ": " + reason(e), e);
+    }
+  }
+
+  /** Checks, before any long work, that {@code target} can be created or replaced. */
+  public static void checkWritable(Path target, String what) {
+    Path abs = target.toAbsolutePath();
+    if (Files.isDirectory(abs)) {
+      throw W2vException.usage(what + " " + target + " is a directory");
+    }
+    Path dir = abs.getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw W2vException.usage("cannot write " + what + " " + target + ": directory " + dir + " does not exist");
+    }
+    if (!Files.isWritable(dir)) {
+      throw W2vException.usage("cannot write " + what + " " + target + ": directory " + dir + " is not writable");
+    }
+  }
+
+  public OutputStream stream() {
+    return out;
+  }
+
+  /** Flushes, closes and renames the temporary file over the target. */
+  public void commit() {
+    try {
+      out.close();
+      try {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      committed = true;
+    } catch (IOException e) {
+      throw W2vException.io("cannot write " + target + ": " + reason(e), e);
+    }
+  }
+
+  /** Deletes the temporary file unless {@link #commit()} succeeded. */
+  @Override
+  public void close() {
+    if (committed) {
+      return;
+    }
+    try {
+      out.close();
+    } catch (IOException ignored) {
+      // aborting anyway
+    }
+    try {
+      Files.deleteIfExists(temp);
+    } catch (IOException ignored) {
+      // best effort: deleteOnExit is the fallback
+    }
+  }
+
+  /** A short human reason for an I/O failure, without the exception class name. */
+  public static String reason(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    String m = e.getMessage();
+    return m == null ? e.getClass().getSimpleName() : m;
+  }
+}

@@ -1,0 +1,34 @@
+// The small dense kernels shared by training and queries; nothing here knows about words.
+package dev.w2v.math;
+
+/**
+ * Dense float kernels over slices of flat arrays ({@code x[xo .. xo+n)}). Two implementations: {@link ScalarMath},
+ * which evaluates in exactly word2vec.c's order (one float rounding per operation, no fused multiply-add) and is
+ * the reference, and {@link SimdMath}, which uses the JDK Vector API. Pick one with {@link Kernels}.
+ */
+public interface VectorMath {
+  /** Returns sum of x[i] * y[i]. */
+  float dot(float[] x, int xo, float[] y, int yo, int n);
+
+  /** y[i] += a * x[i]. */
+  void axpy(float a, float[] x, int xo, float[] y, int yo, int n);
+
+  /** x[i] *= a. */
+  void scale(float a, float[] x, int xo, int n);
+
+  /** Returns the Euclidean norm of x. */
+  default float norm(float[] x, int xo, int n) {
+    return (float) Math.sqrt(dot(x, xo, x, xo, n));
+  }
+
+  /** Scales x to unit length; leaves an all-zero x unchanged. */
+  default void normalise(float[] x, int xo, int n) {
+    float len = norm(x, xo, n);
+    if (len > 0) {
+      scale(1f / len, x, xo, n);
+    }
+  }
+
+  /** A short name for logs and benchmarks. */
+  String name();
+}

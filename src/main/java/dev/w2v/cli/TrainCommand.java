@@ -1,14 +1,153 @@
-// Placeholder until training lands.
+// `w2v train`: word2vec.c's training flags, under their original names and defaults.
 package dev.w2v.cli;
 
+import dev.w2v.io.W2vException;
+import dev.w2v.train.TrainConfig;
+import dev.w2v.train.TrainJob;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Not yet implemented. */
-@Command(name = "train", description = "(not yet implemented)")
-public final class TrainCommand implements Callable<Integer> {
+/** Parses word2vec.c's flags into a {@link TrainConfig} and runs a {@link TrainJob}. */
+@Command(
+    name = "train",
+    sortOptions = false,
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train word vectors exactly as word2vec.c does (skip-gram or CBOW; hierarchical softmax and/or negative"
+          + " sampling).",
+      "Example: w2v train -cbow 0 -negative 5 corpus.txt   (writes vectors.bin)"
+    })
+public final class TrainCommand implements Callable<Integer>, Debuggable {
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "0..1", paramLabel = "CORPUS", description = "Training text (same as -train).")
+  Path corpus;
+
+  @Option(names = "-train", paramLabel = "FILE", description = "Use text data from FILE to train the model.")
+  Path train;
+
+  @Option(names = "-output", paramLabel = "FILE",
+      description = "Save the word vectors / word classes to FILE (default vectors.bin; with -save-vocab and no"
+          + " -output, only the vocabulary is built, as in word2vec.c).")
+  Path output;
+
+  @Option(names = "-size", paramLabel = "INT", description = "Size of word vectors (default ${DEFAULT-VALUE}).")
+  int size = 100;
+
+  @Option(names = "-window", paramLabel = "INT", description = "Max skip length between words (default ${DEFAULT-VALUE}).")
+  int window = 5;
+
+  @Option(names = "-sample", paramLabel = "FLOAT",
+      description = "Threshold for down-sampling frequent words (default 1e-3; useful range (0, 1e-5)).")
+  String sample = "1e-3";
+
+  @Option(names = "-hs", paramLabel = "0|1", description = "Use hierarchical softmax (default ${DEFAULT-VALUE}).")
+  int hs = 0;
+
+  @Option(names = "-negative", paramLabel = "INT",
+      description = "Number of negative examples (default ${DEFAULT-VALUE}, common 3-10, 0 = not used).")
+  int negative = 5;
+
+  @Option(names = "-threads", paramLabel = "INT", description = "Threads (default: the number of processors).")
+  Integer threads;
+
+  @Option(names = "-iter", paramLabel = "INT", description = "Training epochs (default ${DEFAULT-VALUE}).")
+  long iter = 5;
+
+  @Option(names = "-min-count", paramLabel = "INT",
+      description = "Discard words that appear fewer than INT times (default ${DEFAULT-VALUE}).")
+  int minCount = 5;
+
+  @Option(names = "-alpha", paramLabel = "FLOAT",
+      description = "Starting learning rate (default 0.025 for skip-gram, 0.05 for CBOW).")
+  String alpha;
+
+  @Option(names = "-classes", paramLabel = "INT",
+      description = "Write word classes (k-means) instead of vectors (default 0: vectors).")
+  int classes = 0;
+
+  @Option(names = "-debug", paramLabel = "INT",
+      description = "0 silent, 1 summary, 2 progress (default), 3 also stack traces on errors.")
+  int debug = 2;
+
+  @Option(names = "-binary", paramLabel = "0|1",
+      description = "Binary output (default: 1 for a .bin output name, else 0).")
+  Integer binary;
+
+  @Option(names = "-save-vocab", paramLabel = "FILE", description = "Save the vocabulary to FILE.")
+  Path saveVocab;
+
+  @Option(names = "-read-vocab", paramLabel = "FILE",
+      description = "Read the vocabulary from FILE instead of building it from the training data.")
+  Path readVocab;
+
+  @Option(names = "-cbow", paramLabel = "0|1",
+      description = "1 = continuous bag of words (default), 0 = skip-gram.")
+  int cbow = 1;
+
+  @Option(names = "-reference", paramLabel = "0|1",
+      description = "1 = reproduce word2vec.c exactly: its float arithmetic, its negative-sample table and its"
+          + " epoch bug (a thread that reaches the end of the file skips its remaining epochs). With -threads 1"
+          + " the output is byte-identical to word2vec.c's. Default 0: fast kernels, every epoch trained.")
+  int reference = 0;
+
+  @Override
+  public boolean stackTraces() {
+    return debug >= 3;
+  }
+
   @Override
   public Integer call() {
-    throw dev.w2v.io.W2vException.usage("train is not implemented yet");
+    TrainConfig cfg = config();
+    new TrainJob(cfg, spec.commandLine().getErr(), System.console() != null).run();
+    return ExitCodes.OK;
+  }
+
+  TrainConfig config() {
+    if (train != null && corpus != null && !train.equals(corpus)) {
+      throw W2vException.usage("two training files given: -train " + train + " and " + corpus);
+    }
+    Path in = train != null ? train : corpus;
+    if (in == null) {
+      throw W2vException.usage("no training file: give it as -train FILE or as the last argument");
+    }
+    flag01("-cbow", cbow);
+    flag01("-reference", reference);
+    if (binary != null) {
+      flag01("-binary", binary);
+    }
+    Path out = output;
+    if (out == null && saveVocab == null) {
+      out = Path.of("vectors.bin");
+    }
+    boolean bin = binary != null ? binary == 1 : out != null && out.toString().endsWith(".bin");
+    float a = alpha != null ? parseFloat("-alpha", alpha) : (float) (cbow == 1 ? 0.05 : 0.025);
+    int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    return new TrainConfig(in, out, size, window, parseFloat("-sample", sample), hs, negative, t, iter,
+        minCount, a, classes, debug, bin, saveVocab, readVocab, cbow == 1, reference == 1, false);
+  }
+
+  private static void flag01(String flag, int v) {
+    if (v != 0 && v != 1) {
+      throw W2vException.usage(flag + " must be 0 or 1, got " + v);
+    }
+  }
+
+  /** atof then a float store, as word2vec.c reads -alpha and -sample; but a non-number is an error. */
+  static float parseFloat(String flag, String s) {
+    try {
+      double d = Double.parseDouble(s.trim());
+      if (Double.isNaN(d)) {
+        throw new NumberFormatException();
+      }
+      return (float) d;
+    } catch (NumberFormatException e) {
+      throw W2vException.usage("Invalid value for option '" + flag + "': '" + s + "' is not a number");
+    }
   }
 }

@@ -1,0 +1,86 @@
+// Validated training settings: word2vec.c's flags, under their original names in every message.
+package dev.w2v.train;
+
+import dev.w2v.io.W2vException;
+import java.nio.file.Path;
+
+/**
+ * Every word2vec.c training option plus w2v's own. The constructor rejects bad values with a message naming the
+ * flag. {@code output} may be null (vocabulary only, as word2vec.c without -output).
+ *
+ * @param reference word2vec.c's exact arithmetic and quirks (scalar kernels, the 400 MB-table draws, the
+ *     never-cleared end-of-file flag that skips epochs after the first reaches the end of the file)
+ * @param sharedNegatives skip-gram only: the context words of a centre word share one draw of negatives
+ */
+public record TrainConfig(
+    Path train,
+    Path output,
+    int size,
+    int window,
+    float sample,
+    int hs,
+    int negative,
+    int threads,
+    long iter,
+    int minCount,
+    float alpha,
+    int classes,
+    int debug,
+    boolean binary,
+    Path saveVocab,
+    Path readVocab,
+    boolean cbow,
+    boolean reference,
+    boolean sharedNegatives) {
+
+  public TrainConfig {
+    positive("-size", size);
+    positive("-window", window);
+    positive("-threads", threads);
+    if (iter <= 0) {
+      throw W2vException.usage("-iter must be a positive number, got " + iter);
+    }
+    if (negative < 0) {
+      throw W2vException.usage("-negative must be 0 or more, got " + negative);
+    }
+    if (hs != 0 && hs != 1) {
+      throw W2vException.usage("-hs must be 0 or 1, got " + hs);
+    }
+    if (!(sample >= 0) || Float.isInfinite(sample)) {
+      throw W2vException.usage("-sample must be 0 or more, got " + sample);
+    }
+    if (!(alpha > 0) || Float.isInfinite(alpha)) {
+      throw W2vException.usage("-alpha must be a positive number, got " + alpha);
+    }
+    if (minCount < 0) {
+      throw W2vException.usage("-min-count must be 0 or more, got " + minCount);
+    }
+    if (classes < 0) {
+      throw W2vException.usage("-classes must be 0 or more, got " + classes);
+    }
+    if (output != null && hs == 0 && negative == 0) {
+      throw W2vException.usage(
+          "-hs 0 -negative 0 trains nothing: use hierarchical softmax (-hs 1), negative sampling (-negative N), or both");
+    }
+    if (size > 1_000_000) {
+      throw W2vException.usage("-size " + size + " is out of range (at most 1000000)");
+    }
+    if (window > 10_000) {
+      throw W2vException.usage("-window " + window + " is out of range (at most 10000)");
+    }
+    if (threads > 1024) {
+      throw W2vException.usage("-threads " + threads + " is out of range (at most 1024)");
+    }
+  }
+
+  private static void positive(String flag, long v) {
+    if (v <= 0) {
+      throw W2vException.usage(flag + " must be a positive number, got " + v);
+    }
+  }
+
+  /** Whether this run trains (and writes vectors or classes), rather than only building the vocabulary. */
+  public boolean trains() {
+    return output != null;
+  }
+}

@@ -1,0 +1,167 @@
+// The whole `w2v train` pipeline: vocabulary, encoded corpus, network, training threads, output.
+package dev.w2v.train;
+
+import dev.w2v.corpus.CorpusEncoder;
+import dev.w2v.corpus.EncodedCorpus;
+import dev.w2v.corpus.WordReader;
+import dev.w2v.io.AtomicFile;
+import dev.w2v.io.InputFiles;
+import dev.w2v.io.W2vException;
+import dev.w2v.math.Kernels;
+import dev.w2v.vectors.VectorWriter;
+import dev.w2v.vocab.HuffmanTree;
+import dev.w2v.vocab.VocabBuilder;
+import dev.w2v.vocab.VocabFile;
+import dev.w2v.vocab.Vocabulary;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Runs one training job as word2vec.c's TrainModel does, reporting to {@code err}. */
+public final class TrainJob {
+  /** What a finished job did, for the summary line and tests. */
+  public record Result(int vocabSize, long trainWords, long wordsTrained, double seconds) {}
+
+  private final TrainConfig cfg;
+  private final PrintWriter err;
+  private final boolean tty;
+
+  public TrainJob(TrainConfig cfg, PrintWriter err, boolean tty) {
+    this.cfg = cfg;
+    this.err = err;
+    this.tty = tty;
+  }
+
+  public Result run() {
+    Path train = InputFiles.requireReadable(cfg.train(), "training file");
+    if (cfg.output() != null) {
+      AtomicFile.checkWritable(cfg.output(), "output file");
+    }
+    if (cfg.saveVocab() != null) {
+      AtomicFile.checkWritable(cfg.saveVocab(), "vocabulary file");
+    }
+    long fileSize;
+    try {
+      fileSize = Files.size(train);
+    } catch (IOException e) {
+      throw W2vException.io("cannot read training file " + train + ": " + AtomicFile.reason(e), e);
+    }
+    if (fileSize == 0) {
+      throw W2vException.badInput("training file " + train + " is empty");
+    }
+    boolean encode = !cfg.reference() && cfg.trains();
+    long budget = Runtime.getRuntime().maxMemory() / 4;
+    CorpusEncoder.Recorder recorder = encode && cfg.readVocab() == null ? new CorpusEncoder.Recorder(budget) : null;
+
+    // Vocabulary: LearnVocabFromTrainFile or ReadVocab, then SortVocab
+    Vocabulary vocab;
+    int[][] map = new int[1][];
+    long scanned;
+    if (cfg.readVocab() != null) {
+      vocab = VocabFile.read(cfg.readVocab(), cfg.minCount());
+      scanned = vocab.trainWords();
+    } else {
+      VocabBuilder builder = new VocabBuilder();
+      try (InputStream in = new BufferedInputStream(Files.newInputStream(train), 1 << 16)) {
+        builder.scan(new WordReader(in, 100), recorder);
+      } catch (IOException e) {
+        throw W2vException.io("cannot read training file " + train + ": " + AtomicFile.reason(e), e);
+      }
+      vocab = builder.build(cfg.minCount(), map);
+      scanned = builder.tokens();
+      if (builder.tokens() == 0) {
+        throw W2vException.badInput("training file " + train + " contains no words");
+      }
+    }
+    if (cfg.debug() > 0) {
+      err.println("Vocab size: " + vocab.size());
+      err.println("Words in train file: " + vocab.trainWords());
+      err.flush();
+    }
+    if (cfg.saveVocab() != null) {
+      VocabFile.save(vocab, cfg.saveVocab());
+    }
+    if (!cfg.trains()) {
+      return new Result(vocab.size(), vocab.trainWords(), 0, 0);
+    }
+    if (vocab.size() < 2) {
+      throw W2vException.badInput("training file " + train + ": no word occurs at least -min-count "
+          + cfg.minCount() + " times (" + scanned + " words read); lower -min-count");
+    }
+
+    // The network
+    boolean hs = cfg.hs() != 0;
+    boolean ns = cfg.negative() > 0;
+    long extra = encode ? 0 : 0;
+    Model model = Model.allocate(vocab.size(), cfg.size(), hs, ns, extra);
+    model.initSyn0();
+    HuffmanTree tree = hs ? HuffmanTree.build(vocab.counts()) : null;
+    UnigramTable table = ns ? new UnigramTable(vocab.counts()) : null;
+    boolean simd = !cfg.reference() && Kernels.simd();
+
+    EncodedCorpus corpus = null;
+    if (encode) {
+      corpus = recorder != null ? recorder.finish(map[0]) : null;
+      if (corpus == null) {
+        Path tmp = cfg.output().toAbsolutePath().getParent();
+        corpus = CorpusEncoder.encode(train, vocab, budget, tmp);
+      }
+    }
+    Trainer trainer = new Trainer(cfg, vocab, model, tree, table, simd);
+    if (cfg.debug() > 1) {
+      err.printf(Locale.ROOT, "Training %s with %s, %d threads, %s kernels%s%n",
+          cfg.cbow() ? "CBOW" : "skip-gram",
+          (hs ? "hierarchical softmax" : "") + (hs && ns ? " and " : "") + (ns ? "negative sampling" : ""),
+          cfg.threads(), simd ? "SIMD" : "scalar", cfg.reference() ? " (reference mode)" : "");
+      err.flush();
+    }
+    Progress progress = cfg.debug() > 1 ? new Progress(trainer, err, tty) : null;
+    long t0 = System.nanoTime();
+    final EncodedCorpus enc = corpus;
+    try {
+      trainer.train(id -> {
+        if (enc != null) {
+          return new EncodedTokenSource(enc, id, cfg.threads());
+        }
+        try {
+          return new FileTokenSource(train, fileSize, id, cfg.threads(), vocab);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw W2vException.io("training interrupted", e);
+    } catch (UncheckedIOException e) {
+      throw W2vException.io("cannot read training file " + train + ": " + AtomicFile.reason(e.getCause()), e);
+    } finally {
+      if (progress != null) {
+        progress.finish();
+      }
+      if (corpus != null) {
+        corpus.close();
+      }
+    }
+    double secs = (System.nanoTime() - t0) / 1e9;
+    long words = trainer.wordsDone();
+    if (cfg.debug() > 0) {
+      err.printf(Locale.ROOT, "Trained %d words in %.1f s: %s words/s%n", words, secs,
+          Progress.rate(words / Math.max(secs, 1e-9)));
+      err.flush();
+    }
+
+    // Output
+    if (cfg.classes() == 0) {
+      VectorWriter.write(cfg.output(), vocab.words(), model.syn0, model.size, cfg.binary());
+    } else {
+      int[] cl = KMeans.cluster(model.syn0, model.vocabSize, model.size, cfg.classes());
+      VectorWriter.writeClasses(cfg.output(), vocab.words(), cl);
+    }
+    return new Result(vocab.size(), vocab.trainWords(), words, secs);
+  }
+}

@@ -1,0 +1,382 @@
+// word2vec.c's TrainModelThread: the per-thread SGD loop for skip-gram and CBOW, hierarchical softmax and/or
+// negative sampling, with subsampling, the random window shrink and the linearly decaying learning rate.
+package dev.w2v.train;
+
+import dev.w2v.math.ScalarMath;
+import dev.w2v.math.SimdMath;
+import dev.w2v.vocab.HuffmanTree;
+import dev.w2v.vocab.Vocabulary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+
+/**
+ * Runs the training threads over a {@link Model}. Each thread owns its scratch state ({@link ThreadState}); the
+ * only shared mutable data are the weight matrices (lock-free Hogwild updates, as in word2vec.c: concurrent
+ * writes to the same row can lose an update, which stochastic gradient descent tolerates) and the word counter
+ * that drives the learning rate, updated once every 10,000 words.
+ */
+public final class Trainer {
+  static final int MAX_SENTENCE_LENGTH = 1000;
+
+  private final TrainConfig cfg;
+  private final Model model;
+  private final long[] cn;
+  private final long trainWords;
+  private final int vocabSize;
+  private final HuffmanTree tree;
+  private final UnigramTable table;
+  private final float[] expTable = SigmoidTable.table();
+  private final float[] keepThreshold; // subsampling's `ran` per word, as float (NaN-free)
+  private final boolean simd;
+  private final boolean clearEof;
+  private final AtomicLong wordCountActual = new AtomicLong();
+  private final float startingAlpha;
+  private volatile float alpha;
+
+  /**
+   * @param simd use the Vector API kernels (default mode); false gives word2vec.c's exact float arithmetic
+   */
+  public Trainer(TrainConfig cfg, Vocabulary vocab, Model model, HuffmanTree tree, UnigramTable table,
+      boolean simd) {
+    this.cfg = cfg;
+    this.model = model;
+    this.cn = vocab.counts();
+    this.trainWords = vocab.trainWords();
+    this.vocabSize = vocab.size();
+    this.tree = tree;
+    this.table = table;
+    this.simd = simd;
+    this.clearEof = !cfg.reference();
+    this.startingAlpha = cfg.alpha();
+    this.alpha = cfg.alpha();
+    this.keepThreshold = new float[vocabSize];
+    if (cfg.sample() > 0) {
+      float st = cfg.sample() * (float) trainWords; // sample * train_words, in float
+      for (int w = 0; w < vocabSize; w++) {
+        // real ran = (sqrt(cn / (sample * train_words)) + 1) * (sample * train_words) / cn;
+        keepThreshold[w] = (float) ((Math.sqrt((float) cn[w] / st) + 1) * st / (double) cn[w]);
+      }
+    }
+  }
+
+  /** Words processed so far, over all threads and epochs (word2vec.c's word_count_actual). */
+  public long wordsDone() {
+    return wordCountActual.get();
+  }
+
+  /** Total words the schedule expects: iter * train_words. */
+  public long wordsTotal() {
+    return cfg.iter() * trainWords;
+  }
+
+  public float alpha() {
+    return alpha;
+  }
+
+  /**
+   * Trains with one thread per source; blocks until all finish. {@code sources.apply(id)} opens thread id's
+   * token source.
+   */
+  public void train(IntFunction<TokenSource> sources) throws InterruptedException {
+    int n = cfg.threads();
+    Thread[] threads = new Thread[n];
+    Throwable[] failure = new Throwable[1];
+    for (int id = 0; id < n; id++) {
+      final int tid = id;
+      threads[id] = new Thread(() -> {
+        try (TokenSource src = sources.apply(tid)) {
+          new ThreadState(tid).run(src);
+        } catch (Throwable t) {
+          synchronized (failure) {
+            if (failure[0] == null) {
+              failure[0] = t;
+            }
+          }
+        }
+      }, "w2v-train-" + id);
+      threads[id].start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    if (failure[0] != null) {
+      Throwable t = failure[0];
+      if (t instanceof RuntimeException) {
+        throw (RuntimeException) t;
+      }
+      if (t instanceof Error) {
+        throw (Error) t;
+      }
+      throw new UncheckedIOException(t instanceof IOException ? (IOException) t : new IOException(t));
+    }
+  }
+
+  /** One thread's loop and scratch buffers (fastText's Model::State): nothing here is shared. */
+  final class ThreadState {
+    final int id;
+    final int layer1Size = model.size;
+    final float[] neu1 = new float[layer1Size];
+    final float[] neu1e = new float[layer1Size];
+    final int[] sen = new int[MAX_SENTENCE_LENGTH + 1];
+    long nextRandom;
+    float threadAlpha = alpha;
+
+    ThreadState(int id) {
+      this.id = id;
+      this.nextRandom = id;
+    }
+
+    void run(TokenSource src) throws IOException {
+      final long iter = cfg.iter();
+      final int window = cfg.window();
+      final boolean sampling = cfg.sample() > 0;
+      final long wordsPerThread = trainWords / cfg.threads();
+      long wordCount = 0;
+      long lastWordCount = 0;
+      int sentenceLength = 0;
+      int sentencePosition = 0;
+      long localIter = iter;
+      boolean eof = false;
+      while (true) {
+        if (wordCount - lastWordCount > 10000) {
+          long wca = wordCountActual.addAndGet(wordCount - lastWordCount);
+          lastWordCount = wordCount;
+          float a = startingAlpha * (1 - wca / (float) (iter * trainWords + 1));
+          if (a < startingAlpha * 0.0001) {
+            a = (float) (startingAlpha * 0.0001);
+          }
+          threadAlpha = a;
+          alpha = a;
+        }
+        if (sentenceLength == 0) {
+          while (true) {
+            int word = src.next();
+            if (word == TokenSource.EOF) {
+              eof = true;
+              break;
+            }
+            if (word == -1) {
+              continue;
+            }
+            wordCount++;
+            if (word == 0) {
+              break;
+            }
+            // The subsampling randomly discards frequent words while keeping the ranking same
+            if (sampling) {
+              nextRandom = nextRandom * 25214903917L + 11;
+              if (keepThreshold[word] < (nextRandom & 0xFFFF) / (float) 65536) {
+                continue;
+              }
+            }
+            sen[sentenceLength] = word;
+            sentenceLength++;
+            if (sentenceLength >= MAX_SENTENCE_LENGTH) {
+              break;
+            }
+          }
+          sentencePosition = 0;
+        }
+        if (eof || wordCount > wordsPerThread) {
+          wordCountActual.addAndGet(wordCount - lastWordCount);
+          localIter--;
+          if (localIter == 0) {
+            break;
+          }
+          wordCount = 0;
+          lastWordCount = 0;
+          sentenceLength = 0;
+          src.rewind();
+          if (clearEof) {
+            eof = false; // word2vec.c never clears it, so it skips every epoch after reaching the end
+          }
+          continue;
+        }
+        int word = sen[sentencePosition];
+        nextRandom = nextRandom * 25214903917L + 11;
+        int b = (int) Long.remainderUnsigned(nextRandom, window);
+        if (cfg.cbow()) {
+          cbow(word, b, window, sentencePosition, sentenceLength);
+        } else {
+          skipGram(word, b, window, sentencePosition, sentenceLength);
+        }
+        sentencePosition++;
+        if (sentencePosition >= sentenceLength) {
+          sentenceLength = 0;
+        }
+      }
+    }
+
+    /** A negative sample: word2vec.c's {@code table[(next_random >> 16) % table_size]}, never 0. */
+    private int drawNegative() {
+      nextRandom = nextRandom * 25214903917L + 11;
+      int target = table.get((int) ((nextRandom >>> 16) % table.tableSize()));
+      if (target == 0) {
+        target = (int) Long.remainderUnsigned(nextRandom, vocabSize - 1) + 1;
+      }
+      return target;
+    }
+
+    private float dot(float[] x, int xo, float[] y, int yo) {
+      return simd ? SimdMath.dotV(x, xo, y, yo, layer1Size) : ScalarMath.dotS(x, xo, y, yo, layer1Size);
+    }
+
+    private void axpy(float a, float[] x, int xo, float[] y, int yo) {
+      if (simd) {
+        SimdMath.axpyV(a, x, xo, y, yo, layer1Size);
+      } else {
+        ScalarMath.axpyS(a, x, xo, y, yo, layer1Size);
+      }
+    }
+
+    /** Skip-gram: each context word's vector (l1) predicts the centre word. */
+    private void skipGram(int word, int b, int window, int sentencePosition, int sentenceLength) {
+      final int n = layer1Size;
+      final float[] syn0 = model.syn0;
+      final float alpha = threadAlpha;
+      for (int a = b; a < window * 2 + 1 - b; a++) {
+        if (a == window) {
+          continue;
+        }
+        int c = sentencePosition - window + a;
+        if (c < 0 || c >= sentenceLength) {
+          continue;
+        }
+        int lastWord = sen[c];
+        int l1 = lastWord * n;
+        java.util.Arrays.fill(neu1e, 0f);
+        if (tree != null) {
+          hierarchicalSoftmax(word, syn0, l1, alpha);
+        }
+        if (table != null) {
+          negativeSampling(word, syn0, l1, alpha);
+        }
+        // Learn weights input -> hidden
+        if (simd) {
+          SimdMath.axpyV(1f, neu1e, 0, syn0, l1, n);
+        } else {
+          for (int k = 0; k < n; k++) {
+            syn0[l1 + k] += neu1e[k];
+          }
+        }
+      }
+    }
+
+    /** CBOW: the mean of the context vectors (neu1) predicts the centre word; the error goes back undivided. */
+    private void cbow(int word, int b, int window, int sentencePosition, int sentenceLength) {
+      final int n = layer1Size;
+      final float[] syn0 = model.syn0;
+      final float alpha = threadAlpha;
+      java.util.Arrays.fill(neu1, 0f);
+      java.util.Arrays.fill(neu1e, 0f);
+      int cw = 0;
+      for (int a = b; a < window * 2 + 1 - b; a++) {
+        if (a == window) {
+          continue;
+        }
+        int c = sentencePosition - window + a;
+        if (c < 0 || c >= sentenceLength) {
+          continue;
+        }
+        int l = sen[c] * n;
+        if (simd) {
+          SimdMath.axpyV(1f, syn0, l, neu1, 0, n);
+        } else {
+          for (int k = 0; k < n; k++) {
+            neu1[k] += syn0[k + l];
+          }
+        }
+        cw++;
+      }
+      if (cw == 0) {
+        return;
+      }
+      for (int k = 0; k < n; k++) {
+        neu1[k] /= cw;
+      }
+      if (tree != null) {
+        hierarchicalSoftmax(word, neu1, 0, alpha);
+      }
+      if (table != null) {
+        negativeSampling(word, neu1, 0, alpha);
+      }
+      // hidden -> in
+      for (int a = b; a < window * 2 + 1 - b; a++) {
+        if (a == window) {
+          continue;
+        }
+        int c = sentencePosition - window + a;
+        if (c < 0 || c >= sentenceLength) {
+          continue;
+        }
+        int l = sen[c] * n;
+        if (simd) {
+          SimdMath.axpyV(1f, neu1e, 0, syn0, l, n);
+        } else {
+          for (int k = 0; k < n; k++) {
+            syn0[k + l] += neu1e[k];
+          }
+        }
+      }
+    }
+
+    /** HIERARCHICAL SOFTMAX over the centre word's Huffman path; input is {@code in[io ..]}. */
+    private void hierarchicalSoftmax(int word, float[] in, int io, float alpha) {
+      final float[] syn1 = model.syn1;
+      final int n = layer1Size;
+      final int o = tree.offset(word);
+      final int len = tree.codeLen(word);
+      final byte[] code = tree.codes();
+      final int[] point = tree.points();
+      for (int d = 0; d < len; d++) {
+        int l2 = point[o + d] * n;
+        // Propagate hidden -> output
+        float f = dot(in, io, syn1, l2);
+        if (f <= -SigmoidTable.MAX_EXP || f >= SigmoidTable.MAX_EXP) {
+          continue;
+        }
+        f = expTable[(int) ((f + SigmoidTable.MAX_EXP) * SigmoidTable.SCALE)];
+        // 'g' is the gradient multiplied by the learning rate
+        float g = (1 - code[o + d] - f) * alpha;
+        // Propagate errors output -> hidden, then learn weights hidden -> output
+        axpy(g, syn1, l2, neu1e, 0);
+        axpy(g, in, io, syn1, l2);
+      }
+    }
+
+    /** NEGATIVE SAMPLING: the centre word (label 1) and {@code negative} draws (label 0). */
+    private void negativeSampling(int word, float[] in, int io, float alpha) {
+      final float[] syn1neg = model.syn1neg;
+      final int n = layer1Size;
+      final int negative = cfg.negative();
+      for (int d = 0; d < negative + 1; d++) {
+        int target;
+        int label;
+        if (d == 0) {
+          target = word;
+          label = 1;
+        } else {
+          target = drawNegative();
+          if (target == word) {
+            continue;
+          }
+          label = 0;
+        }
+        int l2 = target * n;
+        float f = dot(in, io, syn1neg, l2);
+        float g;
+        if (f > SigmoidTable.MAX_EXP) {
+          g = (label - 1) * alpha;
+        } else if (f < -SigmoidTable.MAX_EXP) {
+          g = (label - 0) * alpha;
+        } else {
+          g = (label - expTable[(int) ((f + SigmoidTable.MAX_EXP) * SigmoidTable.SCALE)]) * alpha;
+        }
+        axpy(g, syn1neg, l2, neu1e, 0);
+        axpy(g, in, io, syn1neg, l2);
+      }
+    }
+  }
+}

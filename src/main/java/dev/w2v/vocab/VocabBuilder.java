@@ -1,0 +1,128 @@
+// word2vec.c's LearnVocabFromTrainFile: one pass over the corpus that counts words, pruning rare ones as it grows.
+package dev.w2v.vocab;
+
+import dev.w2v.corpus.WordReader;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * Counts the words of a corpus as word2vec.c does: {@code </s>} is added first; every token (a newline is the
+ * token {@code </s>}) counts towards {@code train_words}; when the vocabulary grows past 70% of the original's
+ * 30M-entry hash table, ReduceVocab drops every word seen at most {@code min_reduce} times (then min_reduce++).
+ *
+ * <p>An optional {@link TokenSink} receives each token's provisional index as it is read, so the corpus can be
+ * encoded in this same pass.
+ */
+public final class VocabBuilder {
+  /** word2vec.c: {@code vocab_size > vocab_hash_size * 0.7} with a 30,000,000-entry table. */
+  public static final long DEFAULT_REDUCE_ABOVE = 21_000_000L;
+
+  /** Receives the provisional word index of every token read (for single-pass corpus encoding). */
+  public interface TokenSink {
+    void accept(int provisionalIndex);
+
+    /** The provisional indices were renumbered by a ReduceVocab: the sink must give up. */
+    void invalidate();
+  }
+
+  private final long reduceAbove;
+  private final ByteWords words = new ByteWords();
+  private long[] counts = new long[1024];
+  private long tokens;
+  private int minReduce = 1;
+  private int reductions;
+
+  public VocabBuilder() {
+    this(DEFAULT_REDUCE_ABOVE);
+  }
+
+  /** @param reduceAbove prune when the vocabulary size exceeds this (tests use small values) */
+  public VocabBuilder(long reduceAbove) {
+    this.reduceAbove = reduceAbove;
+    add(Vocabulary.EOS, 0, Vocabulary.EOS.length);
+  }
+
+  private int add(byte[] w, int off, int len) {
+    int i = words.add(w, off, len);
+    if (i >= counts.length) {
+      counts = Arrays.copyOf(counts, counts.length * 2);
+    }
+    counts[i] = 0;
+    return i;
+  }
+
+  /** Reads every token of {@code reader}; {@code sink} may be null. Returns the number of tokens read. */
+  public long scan(WordReader reader, TokenSink sink) throws IOException {
+    final byte[] w = reader.word();
+    long n = 0;
+    while (true) {
+      int len = reader.next();
+      if (len == WordReader.EOF) {
+        break;
+      }
+      byte[] b = w;
+      if (len == WordReader.NEWLINE) {
+        b = Vocabulary.EOS;
+        len = b.length;
+      }
+      n++;
+      int i = words.find(b, 0, len);
+      if (i == -1) {
+        i = add(b, 0, len);
+        counts[i] = 1;
+      } else {
+        counts[i]++;
+      }
+      if (sink != null) {
+        sink.accept(i);
+      }
+      if (words.size() > reduceAbove) {
+        reduce();
+        if (sink != null) {
+          sink.invalidate();
+          sink = null;
+        }
+      }
+    }
+    tokens += n;
+    return n;
+  }
+
+  /** word2vec.c's ReduceVocab: keep words seen more than min_reduce times, in order; then min_reduce++. */
+  private void reduce() {
+    int n = words.size();
+    boolean[] keep = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      keep[i] = counts[i] > minReduce;
+    }
+    int[] map = words.retain(keep);
+    long[] c = new long[Math.max(1024, counts.length)];
+    for (int i = 0; i < n; i++) {
+      if (map[i] >= 0) {
+        c[map[i]] = counts[i];
+      }
+    }
+    counts = c;
+    minReduce++;
+    reductions++;
+  }
+
+  /** Tokens read (word2vec.c's train_words before sorting). */
+  public long tokens() {
+    return tokens;
+  }
+
+  public int reductions() {
+    return reductions;
+  }
+
+  /** Distinct words before sorting and pruning. */
+  public int distinct() {
+    return words.size();
+  }
+
+  /** SortVocab; fills {@code oldToNew[0]} (if given) with the provisional-to-final index map. */
+  public Vocabulary build(int minCount, int[][] oldToNew) {
+    return Vocabulary.sortAndPrune(words, Arrays.copyOf(counts, words.size()), minCount, oldToNew);
+  }
+}

@@ -1,0 +1,108 @@
+// -save-vocab / -read-vocab files: one "word count" line per entry (word2vec.c's SaveVocab / ReadVocab).
+package dev.w2v.vocab;
+
+import dev.w2v.corpus.WordReader;
+import dev.w2v.io.AtomicFile;
+import dev.w2v.io.InputFiles;
+import dev.w2v.io.W2vException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** Reads and writes word2vec.c vocabulary files. */
+public final class VocabFile {
+  private VocabFile() {}
+
+  /** SaveVocab: {@code fprintf(fo, "%s %lld\n", word, cn)} for every entry, {@code </s>} included. */
+  public static void save(Vocabulary vocab, Path path) {
+    try (AtomicFile f = AtomicFile.create(path, "vocabulary file")) {
+      OutputStream out = f.stream();
+      ByteWords w = vocab.words();
+      for (int i = 0; i < vocab.size(); i++) {
+        out.write(w.arena(), w.start(i), w.length(i));
+        out.write(' ');
+        out.write(Long.toString(vocab.count(i)).getBytes(StandardCharsets.US_ASCII));
+        out.write('\n');
+      }
+      f.commit();
+    } catch (IOException e) {
+      throw W2vException.io("cannot write vocabulary file " + path + ": " + AtomicFile.reason(e), e);
+    }
+  }
+
+  /**
+   * ReadVocab: words read with word2vec.c's tokeniser, each followed by {@code fscanf("%lld%c")}; the file's
+   * first entry stays at index 0 (the sentence break) whatever it is; then SortVocab with {@code minCount}.
+   * A missing count is refused with a message naming the file and entry.
+   */
+  public static Vocabulary read(Path path, int minCount) {
+    InputFiles.requireReadable(path, "vocabulary file");
+    ByteWords words = new ByteWords();
+    long[] counts = new long[1024];
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+      WordReader r = new WordReader(in, 100);
+      while (true) {
+        int len = r.next();
+        if (len == WordReader.EOF) {
+          break;
+        }
+        byte[] b = r.word();
+        if (len == WordReader.NEWLINE) {
+          b = Vocabulary.EOS;
+          len = b.length;
+        }
+        int entry = words.size() + 1;
+        String shown = new String(b, 0, len, StandardCharsets.UTF_8);
+        long cn = readLong(r, path, entry, shown);
+        r.read(); // %c: the character after the number
+        int i = words.add(b, 0, len);
+        if (i >= counts.length) {
+          counts = Arrays.copyOf(counts, counts.length * 2);
+        }
+        counts[i] = cn;
+      }
+    } catch (IOException e) {
+      throw W2vException.io("cannot read vocabulary file " + path + ": " + AtomicFile.reason(e), e);
+    }
+    if (words.size() == 0) {
+      throw W2vException.badInput("vocabulary file " + path + " has no entries");
+    }
+    return Vocabulary.sortAndPrune(words, Arrays.copyOf(counts, words.size()), minCount, null);
+  }
+
+  /** fscanf's %lld: skips white space, reads an optional sign and digits. */
+  private static long readLong(WordReader r, Path path, int entry, String word) throws IOException {
+    int c = r.read();
+    while (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 11 || c == 12) {
+      c = r.read();
+    }
+    boolean neg = false;
+    if (c == '-' || c == '+') {
+      neg = c == '-';
+      c = r.read();
+    }
+    if (c < '0' || c > '9') {
+      throw W2vException.badInput(
+          "vocabulary file " + path + ": entry " + entry + " (\"" + word + "\") has no count"
+              + " (expected lines of the form \"word count\")");
+    }
+    long v = 0;
+    while (c >= '0' && c <= '9') {
+      v = v * 10 + (c - '0');
+      c = r.read();
+    }
+    if (c >= 0) {
+      r.unread();
+    }
+    if (neg) {
+      throw W2vException.badInput(
+          "vocabulary file " + path + ": entry " + entry + " (\"" + word + "\") has a negative count");
+    }
+    return v;
+  }
+}

@@ -96,6 +96,11 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
           + " the output is byte-identical to word2vec.c's. Default 0: fast kernels, every epoch trained.")
   int reference = 0;
 
+  @Option(names = "-shared-negatives", paramLabel = "0|1",
+      description = "Skip-gram with negative sampling only: 1 = the context words of a centre word share one draw"
+          + " of negatives (pWord2Vec's batching, faster). Ignored with -reference 1.")
+  int sharedNegatives = 0;
+
   @Override
   public boolean stackTraces() {
     return debug >= 3;
@@ -118,6 +123,7 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
     }
     flag01("-cbow", cbow);
     flag01("-reference", reference);
+    flag01("-shared-negatives", sharedNegatives);
     if (binary != null) {
       flag01("-binary", binary);
     }
@@ -129,7 +135,8 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
     float a = alpha != null ? parseFloat("-alpha", alpha) : (float) (cbow == 1 ? 0.05 : 0.025);
     int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     return new TrainConfig(in, out, size, window, parseFloat("-sample", sample), hs, negative, t, iter,
-        minCount, a, classes, debug, bin, saveVocab, readVocab, cbow == 1, reference == 1, false);
+        minCount, a, classes, debug, bin, saveVocab, readVocab, cbow == 1, reference == 1,
+        sharedNegatives == 1 && reference == 0);
   }
 
   private static void flag01(String flag, int v) {

@@ -32,6 +32,12 @@ public final class Kernels {
     return BEST != ScalarMath.INSTANCE;
   }
 
+  /** {@code n} rounded up to a whole number of SIMD vectors (so row kernels need no scalar tail). */
+  public static int roundUp(int n) {
+    int l = simd() ? SimdMath.L : 1;
+    return (n + l - 1) / l * l;
+  }
+
   /** The exact, word2vec.c-order kernels. */
   public static VectorMath scalar() {
     return ScalarMath.INSTANCE;

@@ -13,7 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
 public final class SimdMath implements VectorMath {
   public static final SimdMath INSTANCE = new SimdMath();
   static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-  static final int L = S.length();
+  /** Floats per vector. */
+  public static final int L = S.length();
 
   private SimdMath() {}
 

@@ -1,12 +1,12 @@
 // word2vec.c's -classes: 10 rounds of k-means over the word vectors, in the original's float arithmetic.
 package dev.w2v.train;
 
-/** Assigns each of V rows of {@code syn0} (shape (V, size)) to one of {@code classes} clusters. */
+/** Assigns each of V rows of {@code syn0} (shape (V, size), rows {@code stride} apart) to one of {@code classes} clusters. */
 public final class KMeans {
   private KMeans() {}
 
   /** Returns cl[V], the class of each word, exactly as word2vec.c computes it. */
-  public static int[] cluster(float[] syn0, int vocabSize, int size, int classes) {
+  public static int[] cluster(float[] syn0, int vocabSize, int size, int stride, int classes) {
     int clcn = classes;
     int iter = 10;
     int[] centcn = new int[classes];
@@ -20,7 +20,7 @@ public final class KMeans {
       java.util.Arrays.fill(centcn, 1);
       for (int c = 0; c < vocabSize; c++) {
         int co = size * cl[c];
-        int ro = c * size;
+        int ro = c * stride;
         for (int d = 0; d < size; d++) {
           cent[co + d] += syn0[ro + d];
         }
@@ -41,7 +41,7 @@ public final class KMeans {
       for (int c = 0; c < vocabSize; c++) {
         float closev = -10;
         int closeid = 0;
-        int ro = c * size;
+        int ro = c * stride;
         for (int d = 0; d < clcn; d++) {
           float x = 0;
           int co = size * d;

@@ -4,21 +4,24 @@ package dev.w2v.train;
 import dev.w2v.io.W2vException;
 
 /**
- * Flat row-major matrices of shape (V, size): row w starts at {@code w * size}. syn0 is initialised as
+ * Flat row-major matrices of shape (V, size): row w starts at {@code w * stride} (padding columns stay zero). syn0 is initialised as
  * word2vec.c's InitNet does (its own LCG seeded with 1); syn1 and syn1neg start at zero. Threads update these
  * arrays without locks (Hogwild): races lose an occasional update, which SGD tolerates, as in the original.
  */
 public final class Model {
   public final int vocabSize;
   public final int size;
+  /** Floats between the starts of consecutive rows: {@code size}, or more so rows fill whole SIMD vectors. */
+  public final int stride;
   public final float[] syn0;
   public final float[] syn1;
   public final float[] syn1neg;
 
-  private Model(int vocabSize, int size, boolean hs, boolean negative) {
+  private Model(int vocabSize, int size, int stride, boolean hs, boolean negative) {
     this.vocabSize = vocabSize;
     this.size = size;
-    int n = vocabSize * size;
+    this.stride = stride;
+    int n = vocabSize * stride;
     this.syn0 = new float[n];
     this.syn1 = hs ? new float[n] : null;
     this.syn1neg = negative ? new float[n] : null;
@@ -33,14 +36,15 @@ public final class Model {
    * Allocates after checking that the matrices fit: a message saying how much memory is needed, before
    * allocating, rather than an OutOfMemoryError halfway.
    */
-  public static Model allocate(int vocabSize, int size, boolean hs, boolean negative, long otherBytes) {
-    long elements = (long) vocabSize * size;
+  public static Model allocate(int vocabSize, int size, int stride, boolean hs, boolean negative,
+      long otherBytes) {
+    long elements = (long) vocabSize * stride;
     if (elements > Integer.MAX_VALUE - 8) {
       throw new W2vException(W2vException.Kind.MEMORY,
           "model too large: " + vocabSize + " words x -size " + size + " = " + elements
               + " floats per matrix, more than one Java array holds (2^31); lower -size or raise -min-count");
     }
-    long need = bytesNeeded(vocabSize, size, hs, negative) + otherBytes;
+    long need = bytesNeeded(vocabSize, stride, hs, negative) + otherBytes;
     Runtime rt = Runtime.getRuntime();
     long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     if (need > free) {
@@ -50,7 +54,7 @@ public final class Model {
               need >> 20, vocabSize, size, free >> 20, (need >> 30) + 2));
     }
     try {
-      return new Model(vocabSize, size, hs, negative);
+      return new Model(vocabSize, size, stride, hs, negative);
     } catch (OutOfMemoryError e) {
       throw new W2vException(W2vException.Kind.MEMORY,
           String.format("out of memory allocating the model (%,d MB); raise the heap with W2V_JAVA_OPTS=-Xmx..",
@@ -64,7 +68,7 @@ public final class Model {
     for (int a = 0; a < vocabSize; a++) {
       for (int b = 0; b < size; b++) {
         nextRandom = nextRandom * 25214903917L + 11;
-        syn0[a * size + b] = (float) ((((nextRandom & 0xFFFF) / (float) 65536) - 0.5) / size);
+        syn0[a * stride + b] = (float) ((((nextRandom & 0xFFFF) / (float) 65536) - 0.5) / size);
       }
     }
   }

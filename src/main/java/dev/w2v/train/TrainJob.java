@@ -97,12 +97,13 @@ public final class TrainJob {
     // The network
     boolean hs = cfg.hs() != 0;
     boolean ns = cfg.negative() > 0;
-    long extra = encode ? 0 : 0;
-    Model model = Model.allocate(vocab.size(), cfg.size(), hs, ns, extra);
+    long extra = 0;
+    boolean simd = !cfg.reference() && Kernels.simd();
+    int stride = simd ? Kernels.roundUp(cfg.size()) : cfg.size();
+    Model model = Model.allocate(vocab.size(), cfg.size(), stride, hs, ns, extra);
     model.initSyn0();
     HuffmanTree tree = hs ? HuffmanTree.build(vocab.counts()) : null;
     UnigramTable table = ns ? new UnigramTable(vocab.counts()) : null;
-    boolean simd = !cfg.reference() && Kernels.simd();
 
     EncodedCorpus corpus = null;
     if (encode) {
@@ -157,9 +158,9 @@ public final class TrainJob {
 
     // Output
     if (cfg.classes() == 0) {
-      VectorWriter.write(cfg.output(), vocab.words(), model.syn0, model.size, cfg.binary());
+      VectorWriter.write(cfg.output(), vocab.words(), model.syn0, model.size, model.stride, cfg.binary());
     } else {
-      int[] cl = KMeans.cluster(model.syn0, model.vocabSize, model.size, cfg.classes());
+      int[] cl = KMeans.cluster(model.syn0, model.vocabSize, model.size, model.stride, cfg.classes());
       VectorWriter.writeClasses(cfg.output(), vocab.words(), cl);
     }
     return new Result(vocab.size(), vocab.trainWords(), words, secs);

@@ -31,6 +31,7 @@ public final class Trainer {
   private final float[] keepThreshold; // subsampling's `ran` per word, as float (NaN-free)
   private final boolean simd;
   private final boolean clearEof;
+  private final boolean sharedNegatives;
   private final AtomicLong wordCountActual = new AtomicLong();
   private final float startingAlpha;
   private volatile float alpha;
@@ -49,6 +50,7 @@ public final class Trainer {
     this.table = table;
     this.simd = simd;
     this.clearEof = !cfg.reference();
+    this.sharedNegatives = cfg.sharedNegatives() && !cfg.cbow() && cfg.negative() > 0 && cfg.hs() == 0;
     this.startingAlpha = cfg.alpha();
     this.alpha = cfg.alpha();
     this.keepThreshold = new float[vocabSize];
@@ -116,9 +118,17 @@ public final class Trainer {
   /** One thread's loop and scratch buffers (fastText's Model::State): nothing here is shared. */
   final class ThreadState {
     final int id;
-    final int layer1Size = model.size;
+    /** Kernel length: the vector size, or the padded stride when SIMD kernels run over whole rows. */
+    final int layer1Size = simd ? model.stride : model.size;
+    final int stride = model.stride;
     final float[] neu1 = new float[layer1Size];
     final float[] neu1e = new float[layer1Size];
+    // shared-negatives scratch: context row offsets, targets, labels, gradients (m x nt), errors (m x stride)
+    final int[] ctx = new int[2 * cfg.window()];
+    final int[] tgt = new int[cfg.negative() + 1];
+    final int[] lab = new int[cfg.negative() + 1];
+    final float[] grad = new float[2 * cfg.window() * (cfg.negative() + 1)];
+    final float[] err = new float[2 * cfg.window() * model.stride];
     final int[] sen = new int[MAX_SENTENCE_LENGTH + 1];
     long nextRandom;
     float threadAlpha = alpha;
@@ -199,6 +209,8 @@ public final class Trainer {
         int b = (int) Long.remainderUnsigned(nextRandom, window);
         if (cfg.cbow()) {
           cbow(word, b, window, sentencePosition, sentenceLength);
+        } else if (sharedNegatives) {
+          skipGramShared(word, b, window, sentencePosition, sentenceLength);
         } else {
           skipGram(word, b, window, sentencePosition, sentenceLength);
         }
@@ -245,7 +257,7 @@ public final class Trainer {
           continue;
         }
         int lastWord = sen[c];
-        int l1 = lastWord * n;
+        int l1 = lastWord * stride;
         java.util.Arrays.fill(neu1e, 0f);
         if (tree != null) {
           hierarchicalSoftmax(word, syn0, l1, alpha);
@@ -280,7 +292,7 @@ public final class Trainer {
         if (c < 0 || c >= sentenceLength) {
           continue;
         }
-        int l = sen[c] * n;
+        int l = sen[c] * stride;
         if (simd) {
           SimdMath.axpyV(1f, syn0, l, neu1, 0, n);
         } else {
@@ -311,7 +323,7 @@ public final class Trainer {
         if (c < 0 || c >= sentenceLength) {
           continue;
         }
-        int l = sen[c] * n;
+        int l = sen[c] * stride;
         if (simd) {
           SimdMath.axpyV(1f, neu1e, 0, syn0, l, n);
         } else {
@@ -319,6 +331,77 @@ public final class Trainer {
             syn0[k + l] += neu1e[k];
           }
         }
+      }
+    }
+
+    /**
+     * Skip-gram with shared negatives (Ji et al. 2016, pWord2Vec): the m context words of one centre word share
+     * one draw of negatives, so the update is a small matrix product. With I the context rows (m x size) and O
+     * the rows of the centre word and its negatives (nt x size), all read before any update:
+     * G = (label - sigmoid(I O^T)) * alpha (m x nt), then O += G^T I and I += G O.
+     */
+    private void skipGramShared(int word, int b, int window, int sentencePosition, int sentenceLength) {
+      final int n = layer1Size;
+      final float[] syn0 = model.syn0;
+      final float[] syn1neg = model.syn1neg;
+      final float alpha = threadAlpha;
+      int m = 0;
+      for (int a = b; a < window * 2 + 1 - b; a++) {
+        if (a == window) {
+          continue;
+        }
+        int c = sentencePosition - window + a;
+        if (c < 0 || c >= sentenceLength) {
+          continue;
+        }
+        ctx[m++] = sen[c] * stride;
+      }
+      if (m == 0) {
+        return;
+      }
+      int nt = 0;
+      tgt[nt] = word * stride;
+      lab[nt++] = 1;
+      for (int d = 0; d < cfg.negative(); d++) {
+        int target = drawNegative();
+        if (target == word) {
+          continue;
+        }
+        tgt[nt] = target * stride;
+        lab[nt++] = 0;
+      }
+      for (int j = 0; j < m; j++) {
+        int l1 = ctx[j];
+        for (int k = 0; k < nt; k++) {
+          float f = SimdMath.dotV(syn0, l1, syn1neg, tgt[k], n);
+          float g;
+          if (f > SigmoidTable.MAX_EXP) {
+            g = (lab[k] - 1) * alpha;
+          } else if (f < -SigmoidTable.MAX_EXP) {
+            g = lab[k] * alpha;
+          } else {
+            g = (lab[k] - expTable[(int) ((f + SigmoidTable.MAX_EXP) * SigmoidTable.SCALE)]) * alpha;
+          }
+          grad[j * nt + k] = g;
+        }
+      }
+      // err_j = sum_k g_jk O_k (old O)
+      for (int j = 0; j < m; j++) {
+        int e = j * stride;
+        java.util.Arrays.fill(err, e, e + n, 0f);
+        for (int k = 0; k < nt; k++) {
+          SimdMath.axpyV(grad[j * nt + k], syn1neg, tgt[k], err, e, n);
+        }
+      }
+      // O_k += sum_j g_jk I_j (old I)
+      for (int k = 0; k < nt; k++) {
+        for (int j = 0; j < m; j++) {
+          SimdMath.axpyV(grad[j * nt + k], syn0, ctx[j], syn1neg, tgt[k], n);
+        }
+      }
+      // I_j += err_j
+      for (int j = 0; j < m; j++) {
+        SimdMath.axpyV(1f, err, j * stride, syn0, ctx[j], n);
       }
     }
 
@@ -331,7 +414,7 @@ public final class Trainer {
       final byte[] code = tree.codes();
       final int[] point = tree.points();
       for (int d = 0; d < len; d++) {
-        int l2 = point[o + d] * n;
+        int l2 = point[o + d] * stride;
         // Propagate hidden -> output
         float f = dot(in, io, syn1, l2);
         if (f <= -SigmoidTable.MAX_EXP || f >= SigmoidTable.MAX_EXP) {
@@ -364,7 +447,7 @@ public final class Trainer {
           }
           label = 0;
         }
-        int l2 = target * n;
+        int l2 = target * stride;
         float f = dot(in, io, syn1neg, l2);
         float g;
         if (f > SigmoidTable.MAX_EXP) {

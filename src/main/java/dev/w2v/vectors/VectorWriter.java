@@ -17,8 +17,8 @@ import java.nio.file.Path;
 public final class VectorWriter {
   private VectorWriter() {}
 
-  /** Writes rows 0..V-1 of {@code m} (shape (V, size)) with the words of {@code words}. */
-  public static void write(Path path, ByteWords words, float[] m, int size, boolean binary) {
+  /** Writes rows 0..V-1 of {@code m} (shape (V, size), rows {@code stride} floats apart) with their words. */
+  public static void write(Path path, ByteWords words, float[] m, int size, int stride, boolean binary) {
     int v = words.size();
     try (AtomicFile f = AtomicFile.create(path, "output file")) {
       OutputStream out = f.stream();
@@ -28,7 +28,7 @@ public final class VectorWriter {
         out.write(words.arena(), words.start(a), words.length(a));
         out.write(' ');
         int pos = 0;
-        int ro = a * size;
+        int ro = a * stride;
         if (binary) {
           for (int b = 0; b < size; b++) {
             int bits = Float.floatToRawIntBits(m[ro + b]);

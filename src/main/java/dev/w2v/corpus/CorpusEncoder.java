@@ -34,7 +34,7 @@ public final class CorpusEncoder {
     public void accept(int provisionalIndex) {
       if (ids != null) {
         ids.add(provisionalIndex);
-        if ((ids.size() & 0xFFFFF) == 0 && ids.bytes() > budgetBytes) {
+        if (ids.startedChunk() && ids.bytes() > budgetBytes) {
           ids = null;
         }
       }
@@ -85,7 +85,7 @@ public final class CorpusEncoder {
           continue;
         }
         mem.add(id);
-        if ((mem.size() & 0xFFFFF) == 0 && mem.bytes() > budgetBytes) {
+        if (mem.startedChunk() && mem.bytes() > budgetBytes) {
           spillFile = Files.createTempFile(tempDir, "w2v-corpus-", ".ids");
           spillFile.toFile().deleteOnExit();
           spill = new BufferedOutputStream(Files.newOutputStream(spillFile), 1 << 20);

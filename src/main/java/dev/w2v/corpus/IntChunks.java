@@ -25,6 +25,11 @@ public final class IntChunks implements EncodedCorpus {
     size++;
   }
 
+  /** True right after {@link #add} started a new chunk (the moment to check a memory budget). */
+  public boolean startedChunk() {
+    return curFill == 1;
+  }
+
   @Override
   public long size() {
     return size;

@@ -55,7 +55,8 @@ public final class TrainJob {
       throw W2vException.badInput("training file " + train + " is empty");
     }
     boolean encode = !cfg.reference() && cfg.trains();
-    long budget = Runtime.getRuntime().maxMemory() / 4;
+    // ids beyond a quarter of the heap go to a memory-mapped temporary file (w2v.corpus.budget overrides, in bytes)
+    long budget = Long.getLong("w2v.corpus.budget", Runtime.getRuntime().maxMemory() / 4);
     CorpusEncoder.Recorder recorder = encode && cfg.readVocab() == null ? new CorpusEncoder.Recorder(budget) : null;
 
     // Vocabulary: LearnVocabFromTrainFile or ReadVocab, then SortVocab

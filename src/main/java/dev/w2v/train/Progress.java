@@ -38,6 +38,9 @@ final class Progress implements AutoCloseable {
 
   private synchronized void print() {
     long words = trainer.wordsDone();
+    if (words == 0) {
+      return; // nothing measured yet: no rate, no time left
+    }
     long total = trainer.wordsTotal();
     double secs = (System.nanoTime() - startNanos) / 1e9;
     double rate = words / Math.max(secs, 1e-9);

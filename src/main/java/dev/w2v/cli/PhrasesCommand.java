@@ -16,6 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** Joins frequent word pairs into phrases ({@code new_york}), byte-identical to word2phrase.c. */
 @Command(
     name = "phrases",
+    mixinStandardHelpOptions = true,
+    separator = " ",
     sortOptions = false,
     usageHelpWidth = 100,
     description = {
@@ -39,7 +41,7 @@ public final class PhrasesCommand implements Callable<Integer>, Debuggable {
   @Spec CommandSpec spec;
 
   @Option(
-      names = {"-train", "--train"},
+      names = "-train",
       paramLabel = "FILE",
       description = "Text to find phrases in (words separated by spaces, tabs and newlines).")
   Path train;
@@ -52,46 +54,46 @@ public final class PhrasesCommand implements Callable<Integer>, Debuggable {
   Path corpus;
 
   @Option(
-      names = {"-output", "--output"},
+      names = "-output",
       required = true,
       paramLabel = "FILE",
       description = "Where to write the text with phrases joined by '_'.")
   Path output;
 
   @Option(
-      names = {"-min-count", "--min-count"},
+      names = "-min-count",
       paramLabel = "N",
       description = "Words and pairs seen fewer than N times never join (default 5).")
   Integer minCount;
 
   @Option(
-      names = {"-threshold", "--threshold"},
+      names = "-threshold",
       paramLabel = "T",
       description = "Join a pair when its score is above T; higher means fewer phrases (default 100).")
   Double threshold;
 
   @Option(
-      names = {"-passes", "--passes"},
+      names = "-passes",
       paramLabel = "N",
       description = "Run N passes, each over the previous one's output (default 1, or the length of the lists).")
   Integer passes;
 
   @Option(
-      names = {"-thresholds", "--thresholds"},
+      names = "-thresholds",
       split = ",",
-      paramLabel = "T1,T2",
+      paramLabel = "T",
       description = "One threshold per pass, instead of -threshold: 200,100 is the usual two-pass recipe.")
   List<Double> thresholds;
 
   @Option(
-      names = {"-min-counts", "--min-counts"},
+      names = "-min-counts",
       split = ",",
-      paramLabel = "N1,N2",
+      paramLabel = "N",
       description = "One min-count per pass, instead of -min-count.")
   List<Integer> minCounts;
 
   @Option(
-      names = {"-debug", "--debug"},
+      names = "-debug",
       paramLabel = "N",
       description = "0: quiet; 1: statistics; 2: also progress (default); 3: also stack traces on errors. "
           + "Always on stderr.")

@@ -50,6 +50,25 @@ class Word2PhraseTest {
   }
 
   @Test
+  void theScoreIsComputedInFloatStepByStep() throws IOException {
+    // a: 3, b: 5, a_b: 3, 777 words, min-count 2. In float, (3 - 2) / 3f / 5f * 777f = 51.800003 (each step
+    // rounded), above the float 51.8; the exact value 51.8 (or double arithmetic rounded once) is not.
+    String corpus = "a b\n".repeat(3) + "r b\n".repeat(2) + "f ".repeat(766) + "f\n";
+    String rest = " r b\n".repeat(2) + " f".repeat(767) + "\n";
+    assertEquals(" a_b\n".repeat(3) + rest, phrase(corpus, 2, 51.8));
+    assertEquals(" a b\n".repeat(3) + rest, phrase(corpus, 2, 51.80001));
+  }
+
+  @Test
+  void aWordAfterAnUnknownWordNeverJoins() throws IOException {
+    // "a b_c" has the same bigram key as "a_b c" (a_b_c, 6 times), and b_c is frequent (2), but a (1) is
+    // below min-count 2: with li = -1 the original never scores the pair. Had it scored it, with the stale
+    // pa = count(c) = 5: (6 - 2) / 5 / 2 * 13 = 5.2 > 3. ("a_b c" itself: (6 - 2) / 5 / 5 * 13 = 2.08.)
+    String corpus = "a_b c a_b c a_b c a_b c a_b c a b_c b_c\n";
+    assertEquals(" " + corpus, phrase(corpus, 2, 3));
+  }
+
+  @Test
   void pairsAreCountedAcrossLinesButNeverJoinedAcrossThem() throws IOException {
     // Counting ignores newlines: b_a is seen 3 times (twice across a line end), so within the last line
     // b a scores (3 - 2) / 4 / 4 * 8 = 0.5 and joins; after a newline the pair is "\n_a", never found.

@@ -2,6 +2,7 @@
 // 2 GB vocab_hash[], here in memory that grows with the distinct entries actually seen.
 package dev.w2v.phrases;
 
+import dev.w2v.io.W2vException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -238,7 +239,7 @@ final class CountTable {
         pages[lastPage] = page;
       } else {
         if (lastPage + 1 >= 1 << (31 - PAGE_BITS)) {
-          throw new IllegalStateException("more than 16 GB of words and bigrams");
+          throw tooMany("16 GB of words and bigrams");
         }
         lastPage++;
         if (lastPage == pages.length) {
@@ -262,6 +263,10 @@ final class CountTable {
     }
   }
 
+  private static W2vException tooMany(String what) {
+    return new W2vException(W2vException.Kind.MEMORY, "the corpus has more than " + what + ", more than w2v can count");
+  }
+
   private static int entryLongs(long[] page, int o) {
     int len = (int) (page[o + 1] & 0xFF);
     return 1 + ((len + 8) >>> 3);
@@ -276,7 +281,7 @@ final class CountTable {
   private void grow() {
     if (table.length == MAX_TABLE) {
       if (size >= MAX_TABLE - 1) {
-        throw new IllegalStateException("more than 2^30 words and bigrams");
+        throw tooMany("2^30 distinct words and bigrams");
       }
       return;
     }

@@ -30,6 +30,9 @@ public final class Phrases {
    */
   public static PassResult[] run(PhrasesConfig config, PrintWriter log) {
     Path train = InputFiles.requireReadable(config.train(), "training file");
+    if (!Files.isRegularFile(train)) {
+      throw W2vException.badInput("training file " + train + " is not a regular file (it is read twice)");
+    }
     AtomicFile.checkWritable(config.output(), "output file");
     int passes = config.passes().size();
     int debug = log == null ? 0 : config.debug();
@@ -58,9 +61,8 @@ public final class Phrases {
           throw W2vException.badInput("training file " + train + " contains no words");
         }
         if (debug > 0) {
-          log.printf("%sVocab size (unigrams + bigrams): %d of %d seen%n", progressShown(debug, vocab.trainWords()),
-              vocab.kept(),
-              vocab.seen());
+          log.printf("%sVocab size (unigrams + bigrams): %d of %d seen%n",
+              progressShown(debug, vocab.trainWords()), vocab.kept(), vocab.seen());
           log.printf("Words in train file: %d%n", vocab.trainWords());
           log.flush();
         }

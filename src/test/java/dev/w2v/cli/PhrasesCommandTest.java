@@ -100,6 +100,9 @@ class PhrasesCommandTest {
     Files.writeString(out, "keep");
     assertError(ExitCodes.BAD_INPUT, "nope.txt does not exist", s(tmp.resolve("nope.txt")), "-output", s(out));
     assertError(ExitCodes.BAD_INPUT, "is a directory", "-train", s(tmp), "-output", s(out));
+    if (Files.exists(Path.of("/dev/null"))) {
+      assertError(ExitCodes.BAD_INPUT, "/dev/null is not a regular file", "/dev/null", "-output", s(out));
+    }
     Path empty = tmp.resolve("empty.txt");
     Files.writeString(empty, " \n\t\r\n\n");
     assertError(ExitCodes.BAD_INPUT, "empty.txt contains no words", s(empty), "-output", s(out));

@@ -7,11 +7,12 @@ import java.io.InputStream;
 /**
  * Splits a byte stream into words exactly as word2vec.c's {@code ReadWord}: space, tab and newline separate
  * words; carriage returns (byte 13) are dropped; a newline is a token of its own ({@link #NEWLINE}), returned
- * after the word it ends; a word that reaches {@code maxString - 1} bytes keeps its first {@code maxString - 2}
- * bytes and then its last byte (the C code keeps overwriting its last slot); a word containing a NUL byte is cut
+ * after the word it ends; a word of {@code maxString - 1} bytes or more keeps only its first {@code maxString - 2}
+ * bytes (the C code keeps overwriting its last slot, which the terminating NUL finally overwrites too); a word
+ * containing a NUL byte is cut
  * at that byte (C strings); a final word that no separator follows is dropped, as the original drops it.
  *
- * <p>word2vec.c uses {@code MAX_STRING = 100} (words up to 99 bytes), word2phrase.c {@code 60} (59 bytes).
+ * <p>word2vec.c uses {@code MAX_STRING = 100} (words up to 98 bytes), word2phrase.c {@code 60} (58 bytes).
  */
 public final class WordReader implements AutoCloseable {
   /** {@link #next()} result: end of input. */

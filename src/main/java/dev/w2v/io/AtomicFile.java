@@ -11,9 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /** An output file under construction: write to {@link #stream()}, then {@link #commit()}; {@link #close()} aborts. */
 public final class AtomicFile implements AutoCloseable {
+  private static final SecureRandom RANDOM = new SecureRandom();
   private final Path target;
   private final Path temp;
   private final OutputStream out;
@@ -34,9 +37,11 @@ public final class AtomicFile implements AutoCloseable {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     try {
-      Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+      // created like any new file (permissions from the umask, as word2vec.c's fopen), not createTempFile's 0600
+      Path temp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+      OutputStream out = new BufferedOutputStream(
+          Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16);
       temp.toFile().deleteOnExit();
-      OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
       return new AtomicFile(abs, temp, out);
     } catch (IOException e) {
       throw W2vException.io("cannot write " + what + " " + target + ": " + reason(e), e);

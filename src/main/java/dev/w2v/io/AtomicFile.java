@@ -12,11 +12,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** An output file under construction: write to {@link #stream()}, then {@link #commit()}; {@link #close()} aborts. */
 public final class AtomicFile implements AutoCloseable {
-  private static final SecureRandom RANDOM = new SecureRandom();
   private final Path target;
   private final Path temp;
   private final OutputStream out;
@@ -38,7 +37,7 @@ public final class AtomicFile implements AutoCloseable {
     Path dir = abs.getParent();
     try {
       // created like any new file (permissions from the umask, as word2vec.c's fopen), not createTempFile's 0600
-      Path temp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+      Path temp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
       OutputStream out = new BufferedOutputStream(
           Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16);
       temp.toFile().deleteOnExit();

@@ -1,0 +1,166 @@
+// Exact top-n cosine search: a SIMD scan over the normalised matrix, then the few close calls re-scored in C order.
+package dev.w2v.query;
+
+import dev.w2v.math.Kernels;
+import dev.w2v.math.ScalarMath;
+import dev.w2v.math.VectorMath;
+import dev.w2v.vectors.Embeddings;
+import dev.w2v.vectors.FloatMatrix;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The n words nearest a query vector, with exactly distance.c's answer: its score is the sequential float dot product
+ * {@code dist += vec[a] * M[a + c * size]}, a word qualifies when its score is above a floor (-1 in distance.c, 0 in
+ * word-analogy.c and compute-accuracy.c), and equal scores keep vocabulary order.
+ *
+ * <p>The scan itself uses the fast kernels ({@link Kernels#best()}), whose sums differ from the sequential ones by at
+ * most {@code delta = 2 * gamma(dim) * |q| * |row|} (gamma(n) ~ n * 2^-24, the classic bound for a float dot product
+ * of n terms). Every word of the exact top n scores within {@code 2 * delta} of the scan's n-th best, so re-scoring
+ * only the scan's words above that threshold in C order gives the C answer; that is usually n or a few more words.
+ */
+public final class NearestNeighbours {
+  private final Embeddings emb;
+  private final FloatMatrix m;
+  private final VectorMath kernels;
+  private float[] scores;
+
+  public NearestNeighbours(Embeddings emb) {
+    this(emb, Kernels.best());
+  }
+
+  public NearestNeighbours(Embeddings emb, VectorMath kernels) {
+    if (!emb.normalised()) {
+      throw new IllegalArgumentException("nearest-neighbour search needs normalised vectors");
+    }
+    this.emb = emb;
+    this.m = emb.matrix();
+    this.kernels = kernels;
+  }
+
+  public Embeddings embeddings() {
+    return emb;
+  }
+
+  /** Fills {@code out} (at least rows long) with the fast kernels' dot product of q and every row. */
+  public void scan(float[] q, float[] out) {
+    int dim = m.dim();
+    int row = 0;
+    for (int c = 0; c < m.chunkCount(); c++) {
+      int rows = m.chunkRows(c);
+      kernels.matVec(m.chunk(c), 0, rows, dim, q, 0, out, row);
+      row += rows;
+    }
+  }
+
+  /** The shared score buffer of this searcher (one query at a time). */
+  float[] scoreBuffer() {
+    if (scores == null) {
+      scores = new float[m.rows()];
+    }
+    return scores;
+  }
+
+  /**
+   * The n rows with the highest C-order dot product with q that is strictly above {@code floor}, excluding the rows
+   * in {@code exclude}; best first, ties in row order.
+   */
+  public List<Neighbour> nearest(float[] q, int n, int[] exclude, float floor) {
+    float[] s = scoreBuffer();
+    scan(q, s);
+    for (int x : exclude) {
+      if (x >= 0 && x < s.length) {
+        s[x] = Float.NaN;
+      }
+    }
+    float nth = nthLargest(s, n);
+    double qn = 0;
+    for (float v : q) {
+      qn += (double) v * v;
+    }
+    float delta = (float) (2.0 * (m.dim() + 4) * 0x1p-24 * Math.sqrt(qn) * 1.001 + 1e-30);
+    float threshold = Math.max(nth - 2 * delta, floor - delta);
+    int[] cand = new int[Math.max(16, 2 * n)];
+    int nc = 0;
+    for (int i = 0; i < s.length; i++) {
+      if (s[i] >= threshold) { // false for NaN: excluded words and rows of NaN
+        if (nc == cand.length) {
+          cand = Arrays.copyOf(cand, 2 * nc);
+        }
+        cand[nc++] = i;
+      }
+    }
+    return exactTop(q, cand, nc, n, floor);
+  }
+
+  /** Re-scores the candidates (in row order) in C order and keeps the best n above the floor. */
+  private List<Neighbour> exactTop(float[] q, int[] cand, int nc, int n, float floor) {
+    int dim = m.dim();
+    long[] keyed = new long[nc];
+    float[] exact = new float[nc];
+    int k = 0;
+    for (int j = 0; j < nc; j++) {
+      int r = cand[j];
+      float e = ScalarMath.dotS(q, 0, m.arrayOf(r), m.offsetOf(r), dim);
+      if (e > floor) {
+        exact[k] = e;
+        keyed[k] = ((long) k << 32) | r;
+        k++;
+      }
+    }
+    // sort by score descending, then row ascending: a stable sort of indices
+    Integer[] order = new Integer[k];
+    for (int j = 0; j < k; j++) {
+      order[j] = j;
+    }
+    final float[] ex = exact;
+    final long[] key = keyed;
+    Arrays.sort(order, (a, b) -> {
+      int c = Float.compare(ex[b], ex[a]);
+      return c != 0 ? c : Integer.compare((int) key[a], (int) key[b]);
+    });
+    List<Neighbour> out = new ArrayList<>(Math.min(n, k));
+    for (int j = 0; j < k && j < n; j++) {
+      out.add(new Neighbour((int) keyed[order[j]], exact[order[j]]));
+    }
+    return out;
+  }
+
+  /** The n-th largest non-NaN value of s, or -infinity when there are fewer than n. */
+  static float nthLargest(float[] s, int n) {
+    if (n <= 0) {
+      return Float.POSITIVE_INFINITY;
+    }
+    float[] heap = new float[n]; // a min-heap of the n largest so far
+    int size = 0;
+    for (float v : s) {
+      if (size < n) {
+        if (v == v) {
+          int i = size++;
+          while (i > 0 && heap[(i - 1) >> 1] > v) {
+            heap[i] = heap[(i - 1) >> 1];
+            i = (i - 1) >> 1;
+          }
+          heap[i] = v;
+        }
+      } else if (v > heap[0]) {
+        int i = 0;
+        while (true) {
+          int l = 2 * i + 1;
+          if (l >= n) {
+            break;
+          }
+          int c = l + 1 < n && heap[l + 1] < heap[l] ? l + 1 : l;
+          if (heap[c] >= v) {
+            break;
+          }
+          heap[i] = heap[c];
+          i = c;
+        }
+        heap[i] = v;
+      }
+    }
+    return size < n ? Float.NEGATIVE_INFINITY : heap[0];
+  }
+}

@@ -45,6 +45,9 @@ public final class AnalogyCommand implements Callable<Integer>, Debuggable {
   @Option(names = "-limit", paramLabel = "N", defaultValue = "0", description = "Load only the first N words (default: 0 = all).")
   long limit;
 
+  @Option(names = "-format", paramLabel = "FORMAT", defaultValue = "table", description = "Output: table, tsv or json (default: table).")
+  OutputFormat format;
+
   @Mixin QueryOptions opts = new QueryOptions();
 
   /** Option values of -method. */
@@ -78,7 +81,7 @@ public final class AnalogyCommand implements Callable<Integer>, Debuggable {
     Embeddings e = opts.load(limit, err, who);
     Analogy analogy = new Analogy(new NearestNeighbours(e));
     String score = method.method == Analogy.Method.MUL ? "3cosmul" : "cosine";
-    QuerySession session = new QuerySession(e, out, err, who, opts.format, score);
+    QuerySession session = new QuerySession(e, out, err, who, format, score);
     if (!words.isEmpty()) {
       return answer(session, analogy, words.toArray(new String[0]), err) ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }

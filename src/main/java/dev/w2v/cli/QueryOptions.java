@@ -1,4 +1,4 @@
-// Options shared by the commands that load a vector file: -vectors, -limit, -format, -debug.
+// Options shared by the commands that load a vector file: -vectors and -debug.
 package dev.w2v.cli;
 
 import dev.w2v.io.W2vException;
@@ -16,13 +16,6 @@ final class QueryOptions {
       defaultValue = "vectors.bin",
       description = "Vector file: word2vec.c or gensim binary, text, fastText .vec (default: ${DEFAULT-VALUE}).")
   Path vectors;
-
-  @Option(
-      names = "-format",
-      paramLabel = "FORMAT",
-      defaultValue = "table",
-      description = "Output: table, tsv or json (default: ${DEFAULT-VALUE}).")
-  OutputFormat format;
 
   @Option(
       names = "-debug",

@@ -37,6 +37,9 @@ public final class SimilarCommand implements Callable<Integer>, Debuggable {
   @Option(names = "-limit", paramLabel = "N", defaultValue = "0", description = "Load only the first N words (default: 0 = all).")
   long limit;
 
+  @Option(names = "-format", paramLabel = "FORMAT", defaultValue = "table", description = "Output: table, tsv or json (default: table).")
+  OutputFormat format;
+
   @Mixin QueryOptions opts = new QueryOptions();
 
   @Override
@@ -54,7 +57,7 @@ public final class SimilarCommand implements Callable<Integer>, Debuggable {
     String who = spec.qualifiedName();
     Embeddings e = opts.load(limit, err, who);
     NearestNeighbours nn = new NearestNeighbours(e);
-    QuerySession session = new QuerySession(e, out, err, who, opts.format, "cosine");
+    QuerySession session = new QuerySession(e, out, err, who, format, "cosine");
     if (!words.isEmpty()) {
       String[] ws = QuerySession.split(String.join(" ", words));
       return answer(session, nn, ws, err) ? ExitCodes.OK : ExitCodes.BAD_INPUT;

@@ -26,11 +26,16 @@ final class QueryOptions {
 
   /** Loads the vectors (normalised), reporting the time at -debug 2. */
   Embeddings load(long limit, PrintWriter err, String who) {
+    return load(limit, true, err, who);
+  }
+
+  /** Loads the vectors, normalised or as in the file, reporting the time at -debug 2. */
+  Embeddings load(long limit, boolean normalise, PrintWriter err, String who) {
     if (limit < 0) {
       throw W2vException.usage("-limit must be 0 (all words) or more, got " + limit);
     }
     long t0 = System.nanoTime();
-    Embeddings e = VectorReader.read(vectors, limit == 0 ? VectorReader.ALL : limit);
+    Embeddings e = VectorReader.read(vectors, limit == 0 ? VectorReader.ALL : limit, normalise);
     if (debug >= 2) {
       err.printf(
           "%s: loaded %d words x %d (%s) from %s in %.3f s%n",

@@ -2,6 +2,7 @@
 package dev.w2v.cli;
 
 import dev.w2v.io.W2vException;
+import dev.w2v.query.NearestNeighbours;
 import dev.w2v.vectors.Embeddings;
 import dev.w2v.vectors.VectorReader;
 import java.io.PrintWriter;
@@ -35,6 +36,9 @@ final class QueryOptions {
       throw W2vException.usage("-limit must be 0 (all words) or more, got " + limit);
     }
     long t0 = System.nanoTime();
+    if (normalise && vectors.toFile().length() > (64L << 20)) {
+      NearestNeighbours.warmUpInBackground(300); // compiles while the file loads; the dimension hardly matters
+    }
     Embeddings e = VectorReader.read(vectors, limit == 0 ? VectorReader.ALL : limit, normalise);
     if (debug >= 2) {
       err.printf(

@@ -9,6 +9,10 @@ import dev.w2v.vectors.FloatMatrix;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The n words nearest a query vector, with exactly distance.c's answer: its score is the sequential float dot product
@@ -43,14 +47,87 @@ public final class NearestNeighbours {
     return emb;
   }
 
-  /** Fills {@code out} (at least rows long) with the fast kernels' dot product of q and every row. */
+  /**
+   * Fills {@code out} (at least rows long) with the fast kernels' dot product of q and every row. A large matrix is
+   * split into one contiguous share of rows per core: the scan is bound by memory bandwidth, which one core alone
+   * does not exhaust.
+   */
   public void scan(float[] q, float[] out) {
+    int rows = m.rows();
+    int parts = (long) rows * m.dim() >= PARALLEL_FLOATS ? THREADS : 1;
+    if (parts <= 1) {
+      scanRows(q, out, 0, rows);
+      return;
+    }
+    Future<?>[] done = new Future<?>[parts - 1];
+    for (int p = 1; p < parts; p++) {
+      int from = (int) ((long) rows * p / parts);
+      int to = (int) ((long) rows * (p + 1) / parts);
+      done[p - 1] = pool().submit(() -> scanRows(q, out, from, to));
+    }
+    scanRows(q, out, 0, rows / parts);
+    try {
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Scores rows [from, to), which may span several chunks. */
+  private void scanRows(float[] q, float[] out, int from, int to) {
     int dim = m.dim();
-    int row = 0;
-    for (int c = 0; c < m.chunkCount(); c++) {
-      int rows = m.chunkRows(c);
-      kernels.matVec(m.chunk(c), 0, rows, dim, q, 0, out, row);
-      row += rows;
+    int r = from;
+    while (r < to) {
+      int inChunk = m.rowsPerChunk() - r % m.rowsPerChunk();
+      int n = Math.min(inChunk, to - r);
+      kernels.matVec(m.arrayOf(r), m.offsetOf(r), n, dim, q, 0, out, r);
+      r += n;
+    }
+  }
+
+  private static final int THREADS = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+  private static final long PARALLEL_FLOATS = 1L << 22; // below 16 MB of matrix one thread is as quick
+  private static ExecutorService pool;
+
+  private static synchronized ExecutorService pool() {
+    if (pool == null) {
+      pool = Executors.newFixedThreadPool(THREADS - 1, r -> {
+        Thread t = new Thread(r, "w2v-scan");
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    return pool;
+  }
+
+  /**
+   * Starts compiling the scan kernels on a daemon thread, by running them on a small matrix, so that a large file's
+   * first query does not run them interpreted (the Vector API is very slow until C2 compiles it). Worth it only when
+   * the load takes longer than the warm-up, that is for large files.
+   */
+  public static void warmUpInBackground(int dim) {
+    Thread t = new Thread(() -> warmUp(Kernels.best(), dim), "w2v-warm-up");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
+  }
+
+  static void warmUp(VectorMath kernels, int dim) {
+    int rows = 64;
+    float[] mat = new float[rows * dim];
+    float[] q = new float[dim];
+    float[] out = new float[rows];
+    for (int i = 0; i < mat.length; i++) {
+      mat[i] = (i % 17) * 0.01f;
+    }
+    for (int it = 0; it < 20000; it++) {
+      kernels.matVec(mat, 0, rows, dim, q, 0, out, 0);
+      q[it % dim] += out[it % rows] * 1e-3f;
     }
   }
 

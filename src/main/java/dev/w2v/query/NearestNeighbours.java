@@ -174,34 +174,18 @@ public final class NearestNeighbours {
   /** Re-scores the candidates (in row order) in C order and keeps the best n above the floor. */
   private List<Neighbour> exactTop(float[] q, int[] cand, int nc, int n, float floor) {
     int dim = m.dim();
-    long[] keyed = new long[nc];
-    float[] exact = new float[nc];
-    int k = 0;
+    List<Neighbour> kept = new ArrayList<>(nc);
     for (int j = 0; j < nc; j++) {
       int r = cand[j];
       float e = ScalarMath.dotS(q, 0, m.arrayOf(r), m.offsetOf(r), dim);
       if (e > floor) {
-        exact[k] = e;
-        keyed[k] = ((long) k << 32) | r;
-        k++;
+        kept.add(new Neighbour(r, e));
       }
     }
-    // sort by score descending, then row ascending: a stable sort of indices
-    Integer[] order = new Integer[k];
-    for (int j = 0; j < k; j++) {
-      order[j] = j;
-    }
-    final float[] ex = exact;
-    final long[] key = keyed;
-    Arrays.sort(order, (a, b) -> {
-      int c = Float.compare(ex[b], ex[a]);
-      return c != 0 ? c : Integer.compare((int) key[a], (int) key[b]);
-    });
-    List<Neighbour> out = new ArrayList<>(Math.min(n, k));
-    for (int j = 0; j < k && j < n; j++) {
-      out.add(new Neighbour((int) keyed[order[j]], exact[order[j]]));
-    }
-    return out;
+    // best first; List.sort is stable, so equal scores stay in row order as distance.c's strict ">" keeps them
+    // (compared with < and >, not Float.compare, so that -0.0 and 0.0 tie as they do in C; no NaN gets here)
+    kept.sort((a, b) -> b.score() > a.score() ? 1 : b.score() < a.score() ? -1 : 0);
+    return kept.size() > n ? new ArrayList<>(kept.subList(0, n)) : kept;
   }
 
   /** The n-th largest non-NaN value of s, or -infinity when there are fewer than n. */

@@ -5,11 +5,14 @@ import dev.w2v.io.W2vException;
 
 /**
  * Row r lives in {@code chunk(r / rowsPerChunk())} at offset {@code (r % rowsPerChunk()) * dim}. Every chunk holds a
- * whole number of rows and at most 2^30 floats, so a row never straddles two arrays and offsets fit in an int.
+ * whole number of rows and at most 2^28 floats, so a row never straddles two arrays and offsets fit in an int.
  */
 public final class FloatMatrix {
-  /** The largest chunk, in floats (4 GiB). */
-  public static final int MAX_CHUNK_FLOATS = 1 << 30;
+  /**
+   * The largest chunk, in floats (1 GiB). Java arrays stop at 2^31 elements; smaller pieces also fit a
+   * generational heap more easily than one huge array.
+   */
+  public static final int MAX_CHUNK_FLOATS = 1 << 28;
 
   private final int rows;
   private final int dim;
@@ -46,8 +49,8 @@ public final class FloatMatrix {
       long max = Runtime.getRuntime().maxMemory() / (1 << 20);
       throw new W2vException(
           W2vException.Kind.MEMORY,
-          "the vectors need " + mb + " MB but the Java heap allows " + max
-              + " MB; give it more with W2V_JAVA_OPTS=-Xmx<size>, or load fewer words with -limit");
+          "not enough memory for the " + mb + " MB of vectors (the Java heap may grow to " + max
+              + " MB); give it more with W2V_JAVA_OPTS=-Xmx<size>, or load fewer words with -limit");
     }
     return new FloatMatrix(rows, dim, perChunk, chunks);
   }

@@ -77,6 +77,21 @@ class NearestNeighboursTest {
   }
 
   @Test
+  void largeMatrixScannedInParallelOverSeveralChunksGivesTheSameAnswers() throws IOException {
+    TestVectors t = TestVectors.random(70_001, 60, 13); // 4.2M floats: above the parallel threshold
+    Path p = TestVectors.write(dir, "big.bin", t.binary(false));
+    Embeddings chunked = dev.w2v.vectors.VectorReaderAccess.read(p, 997 * 60); // 71 chunks of 997 rows
+    assertEquals(71, chunked.matrix().chunkCount());
+    NearestNeighbours nn = new NearestNeighbours(chunked);
+    Random rnd = new Random(3);
+    for (int trial = 0; trial < 3; trial++) {
+      int[] q = {rnd.nextInt(70_001)};
+      float[] vec = Queries.sum(chunked, q);
+      assertEquals(cLoop(chunked, vec, 25, q, -1f), nn.nearest(vec, 25, q, -1f));
+    }
+  }
+
+  @Test
   void fewerCandidatesThanAskedForGivesWhatThereIs() throws IOException {
     TestVectors t = TestVectors.random(5, 4, 12);
     Embeddings e = VectorReader.read(TestVectors.write(dir, "v.bin", t.binary(true)), VectorReader.ALL);

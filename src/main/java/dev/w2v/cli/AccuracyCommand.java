@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "accuracy",
     sortOptions = false,
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     description = {
       "Analogy accuracy on QUESTIONS (questions-words.txt format: ': section' lines, then 'a b c d' meaning",
       "b - a + c = d), with word2vec.c's compute-accuracy rules: words upper-cased, top-1 answer among the loaded",

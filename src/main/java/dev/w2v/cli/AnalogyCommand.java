@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "analogy",
     sortOptions = false,
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     description = {
       "The words nearest A - B + C (\"A is to B as ? is to C\"): 'w2v analogy king man woman' answers queen.",
       "word2vec.c's word-analogy takes the same question as B A C ('man king woman').",

@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "similar",
     sortOptions = false,
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     description = {
       "The words nearest WORD by cosine similarity (word2vec.c's distance). Several words are summed first.",
       "With no WORD, reads one query per line from standard input (a prompt on a terminal; EXIT to leave)."

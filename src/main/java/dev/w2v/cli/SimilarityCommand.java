@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "similarity",
     sortOptions = false,
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     description = {
       "Correlation (Spearman's rho, Pearson's r, two-sided p-values) between the cosine similarity of word pairs",
       "and human scores, for WordSim-353 / SimLex-999 / MEN / RW style files: 'word1 word2 score' per line,",

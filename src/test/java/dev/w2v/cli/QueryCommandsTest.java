@@ -93,6 +93,16 @@ class QueryCommandsTest {
   }
 
   @Test
+  void everyCommandHasHelp() {
+    for (String cmd : new String[] {"similar", "analogy", "accuracy", "similarity"}) {
+      CliRun r = CliRun.run(cmd, "--help");
+      assertEquals(0, r.code, r.toString());
+      assertTrue(r.out.startsWith("Usage: w2v " + cmd), r.out);
+      assertTrue(r.out.contains("-vectors=FILE"), r.out);
+    }
+  }
+
+  @Test
   void analogyNeedsThreeWords() throws IOException {
     CliRun r = CliRun.run("analogy", "-vectors", small().toString(), "king", "man");
     assertEquals(ExitCodes.USAGE, r.code, r.toString());

@@ -1,14 +1,182 @@
-// Placeholder until the accuracy subcommand lands (owned by its issue's branch).
+// `w2v accuracy`: word2vec.c's compute-accuracy on an analogy question file.
 package dev.w2v.cli;
 
+import dev.w2v.eval.AnalogyAccuracy;
+import dev.w2v.io.CFormat;
+import dev.w2v.io.InputFiles;
+import dev.w2v.io.W2vException;
+import dev.w2v.vectors.Embeddings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Not yet implemented. */
-@Command(name = "accuracy", description = "(not yet implemented)")
-public final class AccuracyCommand implements Callable<Integer> {
+/** Top-1 analogy accuracy per section and in total, counted exactly as compute-accuracy.c counts. */
+@Command(
+    name = "accuracy",
+    sortOptions = false,
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = {
+      "Analogy accuracy on QUESTIONS (questions-words.txt format: ': section' lines, then 'a b c d' meaning",
+      "b - a + c = d), with word2vec.c's compute-accuracy rules: words upper-cased, top-1 answer among the loaded",
+      "words, questions with an unknown word skipped and reported as 'seen / total'."
+    })
+public final class AccuracyCommand implements Callable<Integer>, Debuggable {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "QUESTIONS", description = "Question file, or - for standard input.")
+  String questions;
+
+  @Option(
+      names = {"-threshold", "-limit"},
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "Use only the first N words of the vectors, as compute-accuracy's threshold (default: 0 = all;"
+          + " word2vec.c's demo uses 30000).")
+  long threshold;
+
+  @Option(
+      names = "-method",
+      paramLabel = "M",
+      defaultValue = "add",
+      description = "add: 3CosAdd, as compute-accuracy; mul: 3CosMul (default: add).")
+  AnalogyCommand.MethodName method;
+
+  @Option(
+      names = "-format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "table, tsv, json, or word2vec (compute-accuracy's own output, byte for byte) (default: table).")
+  Format format;
+
+  @Mixin QueryOptions opts = new QueryOptions();
+
+  /** Output layouts of this command. */
+  enum Format {
+    TABLE,
+    TSV,
+    JSON,
+    WORD2VEC
+  }
+
   @Override
-  public Integer call() {
-    throw dev.w2v.io.W2vException.usage("accuracy is not implemented yet");
+  public boolean stackTraces() {
+    return opts.stackTraces();
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (threshold < 0) {
+      throw W2vException.usage("-threshold must be 0 (all words) or more, got " + threshold);
+    }
+    if (!questions.equals("-")) {
+      InputFiles.requireReadable(Path.of(questions), "question file");
+    }
+    Embeddings e = opts.load(threshold, err, spec.qualifiedName());
+    long t0 = System.nanoTime();
+    AnalogyAccuracy.Report r;
+    try (InputStream in = questions.equals("-") ? System.in : Files.newInputStream(Path.of(questions))) {
+      r = new AnalogyAccuracy(e, method.method).evaluate(in);
+    }
+    if (opts.debug >= 2) {
+      err.printf("%s: %d questions evaluated in %.2f s%n", spec.qualifiedName(), r.seen(), (System.nanoTime() - t0) / 1e9);
+    }
+    switch (format) {
+      case WORD2VEC:
+        printWord2vec(out, r);
+        break;
+      case TSV:
+        printTsv(out, r);
+        break;
+      case JSON:
+        printJson(out, r);
+        break;
+      default:
+        printTable(out, r);
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  /** compute-accuracy.c's printf arithmetic: {@code CCN / (float)TCN * 100}. */
+  private static String pct(int num, int den) {
+    return CFormat.fixed(num / (float) den * 100, 2);
+  }
+
+  private static void printWord2vec(PrintWriter out, AnalogyAccuracy.Report r) {
+    for (AnalogyAccuracy.Section s : r.sections()) {
+      if (s.name() != null) {
+        out.print(s.name() + ":\n");
+      }
+      int tcn = s.seen() == 0 ? 1 : s.seen(); // "if (TCN == 0) TCN = 1;"
+      out.print("ACCURACY TOP1: " + pct(s.correct(), tcn) + " %  (" + s.correct() + " / " + tcn + ")\n");
+      out.print(
+          "Total accuracy: " + pct(s.totalCorrect(), s.totalSeen()) + " %   Semantic accuracy: "
+              + pct(s.semanticCorrect(), s.semanticSeen()) + " %   Syntactic accuracy: "
+              + pct(s.syntacticCorrect(), s.syntacticSeen()) + " % \n");
+    }
+    out.print("Questions seen / total: " + r.seen() + " " + r.questions() + "   " + pct(r.seen(), r.questions()) + " % \n");
+  }
+
+  private static String ratio(int num, int den) {
+    return den == 0 ? "-" : CFormat.fixed(100.0 * num / den, 2) + " %";
+  }
+
+  private static void printTable(PrintWriter out, AnalogyAccuracy.Report r) {
+    int w = 9;
+    for (AnalogyAccuracy.Section s : r.sections()) {
+      w = Math.max(w, s.name() == null ? 0 : s.name().length());
+    }
+    String fmt = "%-" + w + "s  %8s  %8s  %9s  %9s%n";
+    out.printf(fmt, "section", "correct", "seen", "questions", "accuracy");
+    for (AnalogyAccuracy.Section s : r.sections()) {
+      out.printf(fmt, s.name(), s.correct(), s.seen(), s.questions(), ratio(s.correct(), s.seen()));
+    }
+    out.println();
+    out.printf(fmt, "semantic", r.semanticCorrect(), r.semanticSeen(), "", ratio(r.semanticCorrect(), r.semanticSeen()));
+    out.printf(fmt, "syntactic", r.syntacticCorrect(), r.syntacticSeen(), "", ratio(r.syntacticCorrect(), r.syntacticSeen()));
+    out.printf(fmt, "total", r.correct(), r.seen(), r.questions(), ratio(r.correct(), r.seen()));
+    out.printf(
+        "%nQuestions seen / total: %d / %d (%s), %s, %d words%n",
+        r.seen(), r.questions(), ratio(r.seen(), r.questions()), r.method().label(), r.vocabulary());
+  }
+
+  private static void printTsv(PrintWriter out, AnalogyAccuracy.Report r) {
+    out.println("section\tcorrect\tseen\tquestions");
+    for (AnalogyAccuracy.Section s : r.sections()) {
+      out.println(s.name() + "\t" + s.correct() + "\t" + s.seen() + "\t" + s.questions());
+    }
+    out.println("semantic\t" + r.semanticCorrect() + "\t" + r.semanticSeen() + "\t");
+    out.println("syntactic\t" + r.syntacticCorrect() + "\t" + r.syntacticSeen() + "\t");
+    out.println("total\t" + r.correct() + "\t" + r.seen() + "\t" + r.questions());
+  }
+
+  private static void printJson(PrintWriter out, AnalogyAccuracy.Report r) {
+    StringBuilder sb = new StringBuilder("{\"method\":").append(Json.str(r.method().label()));
+    sb.append(",\"words\":").append(r.vocabulary()).append(",\"sections\":[");
+    boolean first = true;
+    for (AnalogyAccuracy.Section s : r.sections()) {
+      sb.append(first ? "" : ",").append("{\"name\":").append(s.name() == null ? "null" : Json.str(s.name()));
+      sb.append(",\"semantic\":").append(s.semantic());
+      sb.append(",\"correct\":").append(s.correct()).append(",\"seen\":").append(s.seen());
+      sb.append(",\"questions\":").append(s.questions()).append('}');
+      first = false;
+    }
+    sb.append("],\"semantic\":{\"correct\":").append(r.semanticCorrect()).append(",\"seen\":").append(r.semanticSeen());
+    sb.append("},\"syntactic\":{\"correct\":").append(r.syntacticCorrect()).append(",\"seen\":").append(r.syntacticSeen());
+    sb.append("},\"total\":{\"correct\":").append(r.correct()).append(",\"seen\":").append(r.seen());
+    sb.append(",\"questions\":").append(r.questions()).append("}}");
+    out.println(sb);
   }
 }

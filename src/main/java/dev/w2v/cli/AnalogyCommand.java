@@ -1,14 +1,112 @@
-// Placeholder until the analogy subcommand lands (owned by its issue's branch).
+// `w2v analogy`: word2vec.c's word-analogy tool, with its three words in the a - b + c order.
 package dev.w2v.cli;
 
+import dev.w2v.io.W2vException;
+import dev.w2v.query.Analogy;
+import dev.w2v.query.NearestNeighbours;
+import dev.w2v.query.Neighbour;
+import dev.w2v.vectors.Embeddings;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Not yet implemented. */
-@Command(name = "analogy", description = "(not yet implemented)")
-public final class AnalogyCommand implements Callable<Integer> {
+/** The words nearest A - B + C: {@code w2v analogy king man woman} answers queen. */
+@Command(
+    name = "analogy",
+    sortOptions = false,
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = {
+      "The words nearest A - B + C (\"A is to B as ? is to C\"): 'w2v analogy king man woman' answers queen.",
+      "word2vec.c's word-analogy takes the same question as B A C ('man king woman').",
+      "With no words, reads one question (three words) per line from standard input; EXIT to leave."
+    })
+public final class AnalogyCommand implements Callable<Integer>, Debuggable {
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "0..3", paramLabel = "A B C", description = "The three words: A - B + C.")
+  List<String> words = new ArrayList<>();
+
+  @Option(names = "-n", paramLabel = "N", defaultValue = "10", description = "How many answers (default: 10; word-analogy.c shows 40).")
+  int n;
+
+  @Option(
+      names = "-method",
+      paramLabel = "M",
+      defaultValue = "add",
+      description = "add: cosine with A - B + C (3CosAdd, word-analogy.c); mul: 3CosMul, as gensim's most_similar_cosmul (default: add).")
+  MethodName method;
+
+  @Option(names = "-limit", paramLabel = "N", defaultValue = "0", description = "Load only the first N words (default: 0 = all).")
+  long limit;
+
+  @Option(names = "-format", paramLabel = "FORMAT", defaultValue = "table", description = "Output: table, tsv or json (default: table).")
+  OutputFormat format;
+
+  @Mixin QueryOptions opts = new QueryOptions();
+
+  /** Option values of -method. */
+  enum MethodName {
+    ADD(Analogy.Method.ADD),
+    MUL(Analogy.Method.MUL);
+
+    final Analogy.Method method;
+
+    MethodName(Analogy.Method method) {
+      this.method = method;
+    }
+  }
+
   @Override
-  public Integer call() {
-    throw dev.w2v.io.W2vException.usage("analogy is not implemented yet");
+  public boolean stackTraces() {
+    return opts.stackTraces();
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (n < 1) {
+      throw W2vException.usage("-n must be at least 1, got " + n);
+    }
+    if (!words.isEmpty() && words.size() != 3) {
+      throw W2vException.usage("give three words, A B C (for A - B + C), or none to read questions from standard input");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    String who = spec.qualifiedName();
+    Embeddings e = opts.load(limit, err, who);
+    Analogy analogy = new Analogy(new NearestNeighbours(e));
+    String score = method.method == Analogy.Method.MUL ? "3cosmul" : "cosine";
+    QuerySession session = new QuerySession(e, out, err, who, format, score);
+    if (!words.isEmpty()) {
+      return answer(session, analogy, words.toArray(new String[0]), err) ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+    }
+    return session.loop("Enter three words (EXIT to break): ", ws -> answer(session, analogy, ws, err));
+  }
+
+  private boolean answer(QuerySession session, Analogy analogy, String[] ws, PrintWriter err) {
+    if (ws.length != 3) {
+      err.println(spec.qualifiedName() + ": " + ws.length + " words given, three are needed: A B C for A - B + C");
+      err.flush();
+      return false;
+    }
+    int[] idx = session.lookUp(ws);
+    if (idx == null) {
+      return false;
+    }
+    long t0 = System.nanoTime();
+    List<Neighbour> res = analogy.solve(method.method, idx[0], idx[1], idx[2], n);
+    if (opts.debug >= 2) {
+      err.printf("%s: query answered in %.1f ms%n", spec.qualifiedName(), (System.nanoTime() - t0) / 1e6);
+      err.flush();
+    }
+    session.print(ws, res);
+    return true;
   }
 }

@@ -1,14 +1,140 @@
-// Placeholder until the similarity subcommand lands (owned by its issue's branch).
+// `w2v similarity`: word-pair similarity benchmarks, as gensim's evaluate_word_pairs.
 package dev.w2v.cli;
 
+import dev.w2v.eval.WordPairSimilarity;
+import dev.w2v.io.InputFiles;
+import dev.w2v.io.W2vException;
+import dev.w2v.vectors.Embeddings;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Not yet implemented. */
-@Command(name = "similarity", description = "(not yet implemented)")
-public final class SimilarityCommand implements Callable<Integer> {
+/** Spearman and Pearson correlation between cosine similarity and human scores, with the OOV share. */
+@Command(
+    name = "similarity",
+    sortOptions = false,
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = {
+      "Correlation (Spearman's rho, Pearson's r, two-sided p-values) between the cosine similarity of word pairs",
+      "and human scores, for WordSim-353 / SimLex-999 / MEN / RW style files: 'word1 word2 score' per line,",
+      "tab- or space-separated, '#' comments. Figures equal gensim's evaluate_word_pairs with its defaults."
+    })
+public final class SimilarityCommand implements Callable<Integer>, Debuggable {
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "PAIRS", description = "Word-pair file(s).")
+  List<Path> files = new ArrayList<>();
+
+  @Option(
+      names = "-restrict",
+      paramLabel = "N",
+      defaultValue = "300000",
+      description = "Only the first N words count, as gensim's restrict_vocab (default: 300000; 0 = all).")
+  int restrict;
+
+  @Option(names = "-case-sensitive", description = "Compare words as they are (gensim's default upper-cases both sides).")
+  boolean caseSensitive;
+
+  @Option(names = "-oov-zero", description = "Score pairs with an unknown word 0 instead of skipping them (gensim's dummy4unknown).")
+  boolean oovZero;
+
+  @Option(names = "-format", paramLabel = "FORMAT", defaultValue = "table", description = "Output: table, tsv or json (default: table).")
+  OutputFormat format;
+
+  @Mixin QueryOptions opts = new QueryOptions();
+
   @Override
-  public Integer call() {
-    throw dev.w2v.io.W2vException.usage("similarity is not implemented yet");
+  public boolean stackTraces() {
+    return opts.stackTraces();
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    if (restrict < 0) {
+      throw W2vException.usage("-restrict must be 0 (all words) or more, got " + restrict);
+    }
+    for (Path f : files) {
+      InputFiles.requireReadable(f, "word-pair file");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    // only the first -restrict words can match, so only they are loaded; raw values, for cosines in double
+    Embeddings e = opts.load(restrict, false, err, spec.qualifiedName());
+    WordPairSimilarity sim =
+        new WordPairSimilarity(e, new WordPairSimilarity.Options(restrict, !caseSensitive, oovZero));
+    List<WordPairSimilarity.Report> reports = new ArrayList<>();
+    for (Path f : files) {
+      WordPairSimilarity.Report r;
+      try (BufferedReader in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+        r = sim.evaluate(in);
+      } catch (java.nio.charset.CharacterCodingException ex) {
+        throw W2vException.badInput("word-pair file " + f + " is not UTF-8 text");
+      }
+      if (r.pairs() < 2) {
+        throw W2vException.badInput(
+            "word-pair file " + f + ": " + r.pairs() + " usable pairs (" + r.oov() + " with unknown words, "
+                + r.skippedLines() + " lines not 'word1 word2 score'): nothing to correlate");
+      }
+      if (r.skippedLines() > 0 && opts.debug >= 1) {
+        err.println(spec.qualifiedName() + ": " + f + ": skipped " + r.skippedLines() + " lines that are not 'word1 word2 score'");
+      }
+      reports.add(r);
+    }
+    print(out, reports);
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private void print(PrintWriter out, List<WordPairSimilarity.Report> reports) {
+    switch (format) {
+      case TSV:
+        out.println("file\tpairs\toov\toov_ratio\tspearman\tspearman_p\tpearson\tpearson_p");
+        for (int i = 0; i < files.size(); i++) {
+          WordPairSimilarity.Report r = reports.get(i);
+          out.println(files.get(i) + "\t" + r.pairs() + "\t" + r.oov() + "\t" + r.oovRatio() + "\t" + r.spearman().r()
+              + "\t" + r.spearman().p() + "\t" + r.pearson().r() + "\t" + r.pearson().p());
+        }
+        break;
+      case JSON:
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < files.size(); i++) {
+          WordPairSimilarity.Report r = reports.get(i);
+          sb.append(i == 0 ? "" : ",").append("{\"file\":").append(Json.str(files.get(i).toString()))
+              .append(",\"pairs\":").append(r.pairs()).append(",\"oov\":").append(r.oov())
+              .append(",\"oov_ratio\":").append(Json.num(r.oovRatio()))
+              .append(",\"spearman\":").append(Json.num(r.spearman().r()))
+              .append(",\"spearman_p\":").append(Json.num(r.spearman().p()))
+              .append(",\"pearson\":").append(Json.num(r.pearson().r()))
+              .append(",\"pearson_p\":").append(Json.num(r.pearson().p())).append('}');
+        }
+        out.println(sb.append(']'));
+        break;
+      default:
+        int w = 5;
+        for (Path f : files) {
+          w = Math.max(w, f.getFileName().toString().length());
+        }
+        String fmt = "%-" + w + "s  %6s  %6s  %7s  %8s  %9s  %8s  %9s%n";
+        out.printf(fmt, "pairs", "scored", "oov", "oov %", "spearman", "p", "pearson", "p");
+        for (int i = 0; i < files.size(); i++) {
+          WordPairSimilarity.Report r = reports.get(i);
+          out.printf(fmt, files.get(i).getFileName(), r.pairs(), r.oov(), String.format("%.2f", r.oovRatio()),
+              String.format("%.4f", r.spearman().r()), String.format("%.2e", r.spearman().p()),
+              String.format("%.4f", r.pearson().r()), String.format("%.2e", r.pearson().p()));
+        }
+    }
   }
 }

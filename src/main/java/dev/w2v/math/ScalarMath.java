@@ -40,6 +40,90 @@ public final class ScalarMath implements VectorMath {
     }
   }
 
+  /**
+   * {@link #dotS} for each row of m (rows, dim) against x: distance.c's {@code for (a = 0; a < size; a++) dist +=
+   * vec[a] * M[a + c * size];}. Four rows run interleaved so that their sums, each still sequential and so exact,
+   * overlap in the pipeline.
+   */
+  public static void matVecS(float[] m, int mo, int rows, int dim, float[] x, int xo, float[] out, int oo) {
+    int r = 0;
+    for (; r + 4 <= rows; r += 4) {
+      int m0 = mo + r * dim;
+      int m1 = m0 + dim;
+      int m2 = m1 + dim;
+      int m3 = m2 + dim;
+      float s0 = 0;
+      float s1 = 0;
+      float s2 = 0;
+      float s3 = 0;
+      for (int c = 0; c < dim; c++) {
+        float xc = x[xo + c];
+        s0 += m[m0 + c] * xc;
+        s1 += m[m1 + c] * xc;
+        s2 += m[m2 + c] * xc;
+        s3 += m[m3 + c] * xc;
+      }
+      out[oo + r] = s0;
+      out[oo + r + 1] = s1;
+      out[oo + r + 2] = s2;
+      out[oo + r + 3] = s3;
+    }
+    for (; r < rows; r++) {
+      out[oo + r] = dotS(m, mo + r * dim, x, xo, dim);
+    }
+  }
+
+  /**
+   * distance.c's normalisation of each row: {@code len += M[a]*M[a]} in order, {@code len = sqrt(len)},
+   * {@code M[a] /= len}. An all-zero row stays zero (the C code would divide by zero and make it NaN).
+   */
+  public static void normaliseRowsS(float[] m, int mo, int rows, int dim) {
+    int r = 0;
+    for (; r + 4 <= rows; r += 4) {
+      int m0 = mo + r * dim;
+      int m1 = m0 + dim;
+      int m2 = m1 + dim;
+      int m3 = m2 + dim;
+      float l0 = 0;
+      float l1 = 0;
+      float l2 = 0;
+      float l3 = 0;
+      for (int c = 0; c < dim; c++) {
+        l0 += m[m0 + c] * m[m0 + c];
+        l1 += m[m1 + c] * m[m1 + c];
+        l2 += m[m2 + c] * m[m2 + c];
+        l3 += m[m3 + c] * m[m3 + c];
+      }
+      divide(m, m0, dim, l0);
+      divide(m, m1, dim, l1);
+      divide(m, m2, dim, l2);
+      divide(m, m3, dim, l3);
+    }
+    for (; r < rows; r++) {
+      int o = mo + r * dim;
+      divide(m, o, dim, dotS(m, o, m, o, dim));
+    }
+  }
+
+  private static void divide(float[] m, int o, int dim, float sumSquares) {
+    float len = (float) Math.sqrt(sumSquares);
+    if (len > 0) {
+      for (int c = 0; c < dim; c++) {
+        m[o + c] /= len;
+      }
+    }
+  }
+
+  @Override
+  public void matVec(float[] m, int mo, int rows, int dim, float[] x, int xo, float[] out, int oo) {
+    matVecS(m, mo, rows, dim, x, xo, out, oo);
+  }
+
+  @Override
+  public void normaliseRows(float[] m, int mo, int rows, int dim) {
+    normaliseRowsS(m, mo, rows, dim);
+  }
+
   @Override
   public String name() {
     return "scalar";

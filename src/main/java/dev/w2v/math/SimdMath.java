@@ -77,6 +77,72 @@ public final class SimdMath implements VectorMath {
     scaleV(a, x, xo, n);
   }
 
+  /**
+   * The nearest-neighbour scan: m (rows, dim) times x (dim) into out (rows). Four rows per step share each load of x
+   * and keep four independent accumulators in flight.
+   */
+  public static void matVecV(float[] m, int mo, int rows, int dim, float[] x, int xo, float[] out, int oo) {
+    int bound = S.loopBound(dim);
+    int r = 0;
+    for (; r + 4 <= rows; r += 4) {
+      int m0 = mo + r * dim;
+      int m1 = m0 + dim;
+      int m2 = m1 + dim;
+      int m3 = m2 + dim;
+      FloatVector a0 = FloatVector.zero(S);
+      FloatVector a1 = a0;
+      FloatVector a2 = a0;
+      FloatVector a3 = a0;
+      int c = 0;
+      for (; c < bound; c += L) {
+        FloatVector xv = FloatVector.fromArray(S, x, xo + c);
+        a0 = FloatVector.fromArray(S, m, m0 + c).fma(xv, a0);
+        a1 = FloatVector.fromArray(S, m, m1 + c).fma(xv, a1);
+        a2 = FloatVector.fromArray(S, m, m2 + c).fma(xv, a2);
+        a3 = FloatVector.fromArray(S, m, m3 + c).fma(xv, a3);
+      }
+      float s0 = a0.reduceLanes(VectorOperators.ADD);
+      float s1 = a1.reduceLanes(VectorOperators.ADD);
+      float s2 = a2.reduceLanes(VectorOperators.ADD);
+      float s3 = a3.reduceLanes(VectorOperators.ADD);
+      for (; c < dim; c++) {
+        float xc = x[xo + c];
+        s0 = Math.fma(m[m0 + c], xc, s0);
+        s1 = Math.fma(m[m1 + c], xc, s1);
+        s2 = Math.fma(m[m2 + c], xc, s2);
+        s3 = Math.fma(m[m3 + c], xc, s3);
+      }
+      out[oo + r] = s0;
+      out[oo + r + 1] = s1;
+      out[oo + r + 2] = s2;
+      out[oo + r + 3] = s3;
+    }
+    for (; r < rows; r++) {
+      out[oo + r] = dotV(m, mo + r * dim, x, xo, dim);
+    }
+  }
+
+  /** Unit-length rows via a SIMD sum of squares and one reciprocal multiply per element. */
+  public static void normaliseRowsV(float[] m, int mo, int rows, int dim) {
+    for (int r = 0; r < rows; r++) {
+      int o = mo + r * dim;
+      float len = (float) Math.sqrt(dotV(m, o, m, o, dim));
+      if (len > 0) {
+        scaleV(1f / len, m, o, dim);
+      }
+    }
+  }
+
+  @Override
+  public void matVec(float[] m, int mo, int rows, int dim, float[] x, int xo, float[] out, int oo) {
+    matVecV(m, mo, rows, dim, x, xo, out, oo);
+  }
+
+  @Override
+  public void normaliseRows(float[] m, int mo, int rows, int dim) {
+    normaliseRowsV(m, mo, rows, dim);
+  }
+
   @Override
   public String name() {
     return "simd" + L * 32;

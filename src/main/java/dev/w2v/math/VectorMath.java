@@ -29,6 +29,23 @@ public interface VectorMath {
     }
   }
 
+  /**
+   * A matrix-vector product over row-major rows: {@code out[oo + r] = dot(m[mo + r*dim ..], x[xo ..])} for r in
+   * [0, rows). The nearest-neighbour scan; m is (rows, dim), x is (dim), out is (rows).
+   */
+  default void matVec(float[] m, int mo, int rows, int dim, float[] x, int xo, float[] out, int oo) {
+    for (int r = 0; r < rows; r++) {
+      out[oo + r] = dot(m, mo + r * dim, x, xo, dim);
+    }
+  }
+
+  /**
+   * Scales each of {@code rows} consecutive rows of length {@code dim} to unit length, leaving all-zero rows as they
+   * are. {@link ScalarMath} does it exactly as distance.c does (sequential float sum of squares, {@code sqrt},
+   * division); the SIMD twin is faster and differs in the last bits.
+   */
+  void normaliseRows(float[] m, int mo, int rows, int dim);
+
   /** A short name for logs and benchmarks. */
   String name();
 }

@@ -1,0 +1,55 @@
+// Options shared by the commands that load a vector file: -vectors and -debug.
+package dev.w2v.cli;
+
+import dev.w2v.io.W2vException;
+import dev.w2v.query.NearestNeighbours;
+import dev.w2v.vectors.Embeddings;
+import dev.w2v.vectors.VectorReader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** A picocli mixin for the query and evaluation commands. */
+final class QueryOptions {
+  @Option(
+      names = "-vectors",
+      paramLabel = "FILE",
+      defaultValue = "vectors.bin",
+      description = "Vector file: word2vec.c or gensim binary, text, fastText .vec (default: ${DEFAULT-VALUE}).")
+  Path vectors;
+
+  @Option(
+      names = "-debug",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "0 quiet, 1 warnings, 2 also load and query timings on stderr, 3 also stack traces (default: 1).")
+  int debug;
+
+  /** Loads the vectors (normalised), reporting the time at -debug 2. */
+  Embeddings load(long limit, PrintWriter err, String who) {
+    return load(limit, true, err, who);
+  }
+
+  /** Loads the vectors, normalised or as in the file, reporting the time at -debug 2. */
+  Embeddings load(long limit, boolean normalise, PrintWriter err, String who) {
+    if (limit < 0) {
+      throw W2vException.usage("-limit must be 0 (all words) or more, got " + limit);
+    }
+    long t0 = System.nanoTime();
+    if (normalise && vectors.toFile().length() > (64L << 20)) {
+      NearestNeighbours.warmUpInBackground(300); // compiles while the file loads; the dimension hardly matters
+    }
+    Embeddings e = VectorReader.read(vectors, limit == 0 ? VectorReader.ALL : limit, normalise);
+    if (debug >= 2) {
+      err.printf(
+          "%s: loaded %d words x %d (%s) from %s in %.3f s%n",
+          who, e.size(), e.dim(), e.format().description(), vectors, (System.nanoTime() - t0) / 1e9);
+      err.flush();
+    }
+    return e;
+  }
+
+  boolean stackTraces() {
+    return debug >= 3;
+  }
+}

@@ -1,0 +1,227 @@
+// Exact top-n cosine search: a SIMD scan over the normalised matrix, then the few close calls re-scored in C order.
+package dev.w2v.query;
+
+import dev.w2v.math.Kernels;
+import dev.w2v.math.ScalarMath;
+import dev.w2v.math.VectorMath;
+import dev.w2v.vectors.Embeddings;
+import dev.w2v.vectors.FloatMatrix;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The n words nearest a query vector, with exactly distance.c's answer: its score is the sequential float dot product
+ * {@code dist += vec[a] * M[a + c * size]}, a word qualifies when its score is above a floor (-1 in distance.c, 0 in
+ * word-analogy.c and compute-accuracy.c), and equal scores keep vocabulary order.
+ *
+ * <p>The scan itself uses the fast kernels ({@link Kernels#best()}), whose sums differ from the sequential ones by at
+ * most {@code delta = 2 * gamma(dim) * |q| * |row|} (gamma(n) ~ n * 2^-24, the classic bound for a float dot product
+ * of n terms). Every word of the exact top n scores within {@code 2 * delta} of the scan's n-th best, so re-scoring
+ * only the scan's words above that threshold in C order gives the C answer; that is usually n or a few more words.
+ */
+public final class NearestNeighbours {
+  private final Embeddings emb;
+  private final FloatMatrix m;
+  private final VectorMath kernels;
+  private float[] scores;
+
+  public NearestNeighbours(Embeddings emb) {
+    this(emb, Kernels.best());
+  }
+
+  public NearestNeighbours(Embeddings emb, VectorMath kernels) {
+    if (!emb.normalised()) {
+      throw new IllegalArgumentException("nearest-neighbour search needs normalised vectors");
+    }
+    this.emb = emb;
+    this.m = emb.matrix();
+    this.kernels = kernels;
+  }
+
+  public Embeddings embeddings() {
+    return emb;
+  }
+
+  /**
+   * Fills {@code out} (at least rows long) with the fast kernels' dot product of q and every row. A large matrix is
+   * split into one contiguous share of rows per core: the scan is bound by memory bandwidth, which one core alone
+   * does not exhaust.
+   */
+  public void scan(float[] q, float[] out) {
+    int rows = m.rows();
+    int parts = (long) rows * m.dim() >= PARALLEL_FLOATS ? THREADS : 1;
+    if (parts <= 1) {
+      scanRows(q, out, 0, rows);
+      return;
+    }
+    Future<?>[] done = new Future<?>[parts - 1];
+    for (int p = 1; p < parts; p++) {
+      int from = (int) ((long) rows * p / parts);
+      int to = (int) ((long) rows * (p + 1) / parts);
+      done[p - 1] = pool().submit(() -> scanRows(q, out, from, to));
+    }
+    scanRows(q, out, 0, rows / parts);
+    try {
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Scores rows [from, to), which may span several chunks. */
+  private void scanRows(float[] q, float[] out, int from, int to) {
+    int dim = m.dim();
+    int r = from;
+    while (r < to) {
+      int inChunk = m.rowsPerChunk() - r % m.rowsPerChunk();
+      int n = Math.min(inChunk, to - r);
+      kernels.matVec(m.arrayOf(r), m.offsetOf(r), n, dim, q, 0, out, r);
+      r += n;
+    }
+  }
+
+  private static final int THREADS = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+  private static final long PARALLEL_FLOATS = 1L << 22; // below 16 MB of matrix one thread is as quick
+  private static ExecutorService pool;
+
+  private static synchronized ExecutorService pool() {
+    if (pool == null) {
+      pool = Executors.newFixedThreadPool(THREADS - 1, r -> {
+        Thread t = new Thread(r, "w2v-scan");
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    return pool;
+  }
+
+  /**
+   * Starts compiling the scan kernels on a daemon thread, by running them on a small matrix, so that a large file's
+   * first query does not run them interpreted (the Vector API is very slow until C2 compiles it). Worth it only when
+   * the load takes longer than the warm-up, that is for large files.
+   */
+  public static void warmUpInBackground(int dim) {
+    Thread t = new Thread(() -> warmUp(Kernels.best(), dim), "w2v-warm-up");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
+  }
+
+  static void warmUp(VectorMath kernels, int dim) {
+    int rows = 64;
+    float[] mat = new float[rows * dim];
+    float[] q = new float[dim];
+    float[] out = new float[rows];
+    for (int i = 0; i < mat.length; i++) {
+      mat[i] = (i % 17) * 0.01f;
+    }
+    for (int it = 0; it < 20000; it++) {
+      kernels.matVec(mat, 0, rows, dim, q, 0, out, 0);
+      q[it % dim] += out[it % rows] * 1e-3f;
+    }
+  }
+
+  /** The shared score buffer of this searcher (one query at a time). */
+  float[] scoreBuffer() {
+    if (scores == null) {
+      scores = new float[m.rows()];
+    }
+    return scores;
+  }
+
+  /**
+   * The n rows with the highest C-order dot product with q that is strictly above {@code floor}, excluding the rows
+   * in {@code exclude}; best first, ties in row order.
+   */
+  public List<Neighbour> nearest(float[] q, int n, int[] exclude, float floor) {
+    float[] s = scoreBuffer();
+    scan(q, s);
+    for (int x : exclude) {
+      if (x >= 0 && x < s.length) {
+        s[x] = Float.NaN;
+      }
+    }
+    float nth = nthLargest(s, n);
+    double qn = 0;
+    for (float v : q) {
+      qn += (double) v * v;
+    }
+    float delta = (float) (2.0 * (m.dim() + 4) * 0x1p-24 * Math.sqrt(qn) * 1.001 + 1e-30);
+    float threshold = Math.max(nth - 2 * delta, floor - delta);
+    int[] cand = new int[Math.max(16, 2 * n)];
+    int nc = 0;
+    for (int i = 0; i < s.length; i++) {
+      if (s[i] >= threshold) { // false for NaN: excluded words and rows of NaN
+        if (nc == cand.length) {
+          cand = Arrays.copyOf(cand, 2 * nc);
+        }
+        cand[nc++] = i;
+      }
+    }
+    return exactTop(q, cand, nc, n, floor);
+  }
+
+  /** Re-scores the candidates (in row order) in C order and keeps the best n above the floor. */
+  private List<Neighbour> exactTop(float[] q, int[] cand, int nc, int n, float floor) {
+    int dim = m.dim();
+    List<Neighbour> kept = new ArrayList<>(nc);
+    for (int j = 0; j < nc; j++) {
+      int r = cand[j];
+      float e = ScalarMath.dotS(q, 0, m.arrayOf(r), m.offsetOf(r), dim);
+      if (e > floor) {
+        kept.add(new Neighbour(r, e));
+      }
+    }
+    // best first; List.sort is stable, so equal scores stay in row order as distance.c's strict ">" keeps them
+    // (compared with < and >, not Float.compare, so that -0.0 and 0.0 tie as they do in C; no NaN gets here)
+    kept.sort((a, b) -> b.score() > a.score() ? 1 : b.score() < a.score() ? -1 : 0);
+    return kept.size() > n ? new ArrayList<>(kept.subList(0, n)) : kept;
+  }
+
+  /** The n-th largest non-NaN value of s, or -infinity when there are fewer than n. */
+  static float nthLargest(float[] s, int n) {
+    if (n <= 0) {
+      return Float.POSITIVE_INFINITY;
+    }
+    float[] heap = new float[n]; // a min-heap of the n largest so far
+    int size = 0;
+    for (float v : s) {
+      if (size < n) {
+        if (v == v) {
+          int i = size++;
+          while (i > 0 && heap[(i - 1) >> 1] > v) {
+            heap[i] = heap[(i - 1) >> 1];
+            i = (i - 1) >> 1;
+          }
+          heap[i] = v;
+        }
+      } else if (v > heap[0]) {
+        int i = 0;
+        while (true) {
+          int l = 2 * i + 1;
+          if (l >= n) {
+            break;
+          }
+          int c = l + 1 < n && heap[l + 1] < heap[l] ? l + 1 : l;
+          if (heap[c] >= v) {
+            break;
+          }
+          heap[i] = heap[c];
+          i = c;
+        }
+        heap[i] = v;
+      }
+    }
+    return size < n ? Float.NEGATIVE_INFINITY : heap[0];
+  }
+}

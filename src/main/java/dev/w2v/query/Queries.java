@@ -1,0 +1,50 @@
+// The query vectors of the C tools, built with their exact float arithmetic.
+package dev.w2v.query;
+
+import dev.w2v.math.ScalarMath;
+import dev.w2v.vectors.Embeddings;
+import dev.w2v.vectors.FloatMatrix;
+
+/** Builds query vectors from (normalised) rows exactly as distance.c, word-analogy.c and compute-accuracy.c do. */
+public final class Queries {
+  private Queries() {}
+
+  /** distance.c: {@code vec[a] += M[a + bi[b] * size]} over the words in order, then {@code vec[a] /= len}. */
+  public static float[] sum(Embeddings e, int[] words) {
+    FloatMatrix m = e.matrix();
+    int dim = m.dim();
+    float[] vec = new float[dim];
+    for (int w : words) {
+      float[] a = m.arrayOf(w);
+      int o = m.offsetOf(w);
+      for (int c = 0; c < dim; c++) {
+        vec[c] += a[o + c];
+      }
+    }
+    ScalarMath.normaliseRowsS(vec, 0, 1, dim);
+    return vec;
+  }
+
+  /**
+   * a - b + c, element by element as {@code (M[a] - M[b]) + M[c]}: word-analogy.c's {@code M[bi[1]] - M[bi[0]] +
+   * M[bi[2]]} (normalised after) and compute-accuracy.c's {@code (M[b2] - M[b1]) + M[b3]} (not normalised).
+   */
+  public static float[] offset(Embeddings e, int a, int b, int c, boolean normalise) {
+    FloatMatrix m = e.matrix();
+    int dim = m.dim();
+    float[] ma = m.arrayOf(a);
+    float[] mb = m.arrayOf(b);
+    float[] mc = m.arrayOf(c);
+    int oa = m.offsetOf(a);
+    int ob = m.offsetOf(b);
+    int oc = m.offsetOf(c);
+    float[] vec = new float[dim];
+    for (int i = 0; i < dim; i++) {
+      vec[i] = ma[oa + i] - mb[ob + i] + mc[oc + i];
+    }
+    if (normalise) {
+      ScalarMath.normaliseRowsS(vec, 0, 1, dim);
+    }
+    return vec;
+  }
+}

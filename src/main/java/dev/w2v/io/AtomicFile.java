@@ -43,18 +43,18 @@ public final class AtomicFile implements AutoCloseable {
     }
   }
 
-  /** Checks, before any long work, that {@code target} can be created or replaced. */
+  /** Checks, before any long work, that {@code target} can be created or replaced (else an IO failure). */
   public static void checkWritable(Path target, String what) {
     Path abs = target.toAbsolutePath();
     if (Files.isDirectory(abs)) {
-      throw W2vException.usage(what + " " + target + " is a directory");
+      throw W2vException.io("cannot write " + what + " " + target + ": it is a directory", null);
     }
     Path dir = abs.getParent();
     if (dir == null || !Files.isDirectory(dir)) {
-      throw W2vException.usage("cannot write " + what + " " + target + ": directory " + dir + " does not exist");
+      throw W2vException.io("cannot write " + what + " " + target + ": directory " + dir + " does not exist", null);
     }
     if (!Files.isWritable(dir)) {
-      throw W2vException.usage("cannot write " + what + " " + target + ": directory " + dir + " is not writable");
+      throw W2vException.io("cannot write " + what + " " + target + ": directory " + dir + " is not writable", null);
     }
   }
 

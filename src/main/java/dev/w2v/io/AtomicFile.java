@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** An output file under construction: write to {@link #stream()}, then {@link #commit()}; {@link #close()} aborts. */
 public final class AtomicFile implements AutoCloseable {
@@ -34,12 +37,38 @@ public final class AtomicFile implements AutoCloseable {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     try {
-      Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+      // Not Files.createTempFile: its files are private (0600), and the model would stay so after the rename.
+      // A plain create gets the permissions any new file gets (0666 minus the umask), as word2vec.c's fopen.
+      Path temp;
+      OutputStream raw;
+      for (int attempt = 0; ; attempt++) {
+        temp = dir.resolve("." + abs.getFileName() + "." + Long.toUnsignedString(
+            ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+        try {
+          raw = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+          break;
+        } catch (FileAlreadyExistsException e) {
+          if (attempt > 100) {
+            throw e;
+          }
+        }
+      }
       temp.toFile().deleteOnExit();
-      OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
-      return new AtomicFile(abs, temp, out);
+      keepPermissions(abs, temp);
+      return new AtomicFile(abs, temp, new BufferedOutputStream(raw, 1 << 16));
     } catch (IOException e) {
       throw W2vException.io("cannot write " + what + " " + target + ": " + reason(e), e);
+    }
+  }
+
+  /** A replaced file keeps its permissions, as when word2vec.c rewrites it in place (best effort). */
+  private static void keepPermissions(Path target, Path temp) {
+    try {
+      if (Files.isRegularFile(target)) {
+        Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+      }
+    } catch (IOException | UnsupportedOperationException | SecurityException ignored) {
+      // not POSIX, or not ours: the new file keeps the default permissions
     }
   }
 

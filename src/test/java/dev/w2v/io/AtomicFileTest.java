@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,24 @@ class AtomicFileTest {
     assertEquals("disk full, say", failure.getMessage());
     assertEquals(List.of(target), files());
     assertEquals("old", Files.readString(target));
+  }
+
+  @Test
+  void newFilesGetTheUsualPermissionsAndReplacedFilesKeepTheirs() throws IOException {
+    Path plain = Files.createFile(tmp.resolve("plain")); // 0666 minus the umask
+    Path target = tmp.resolve("model.bin");
+    try (AtomicFile f = AtomicFile.create(target, "output file")) {
+      f.commit();
+    }
+    assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(target),
+        "not the 0600 of a temporary file");
+    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r-----"));
+    try (AtomicFile f = AtomicFile.create(target, "output file")) {
+      f.stream().write('x');
+      f.commit();
+    }
+    assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+    assertEquals("x", Files.readString(target));
   }
 
   @Test

@@ -79,6 +79,9 @@ public final class AtomicFile implements AutoCloseable {
       throw W2vException.io("cannot write " + what + " " + target + ": it is a directory", null);
     }
     Path dir = abs.getParent();
+    if (dir != null && Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw W2vException.io("cannot write " + what + " " + target + ": " + dir + " is not a directory", null);
+    }
     if (dir == null || !Files.isDirectory(dir)) {
       throw W2vException.io("cannot write " + what + " " + target + ": directory " + dir + " does not exist", null);
     }

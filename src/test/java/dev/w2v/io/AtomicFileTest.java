@@ -82,5 +82,8 @@ class AtomicFileTest {
     e = assertThrows(W2vException.class, () -> AtomicFile.checkWritable(tmp, "output file"));
     assertEquals(W2vException.Kind.IO, e.kind());
     assertTrue(e.getMessage().contains("directory"), e.getMessage());
+    Path file = Files.writeString(tmp.resolve("file.txt"), "x");
+    e = assertThrows(W2vException.class, () -> AtomicFile.checkWritable(file.resolve("v.bin"), "output file"));
+    assertTrue(e.getMessage().endsWith(file + " is not a directory"), e.getMessage());
   }
 }

@@ -54,7 +54,7 @@ class FixedFormatTest {
   @Test
   void randomBitPatterns() {
     Random rnd = new Random(1);
-    for (int i = 0; i < 200_000; i++) {
+    for (int i = 0; i < 50_000; i++) {
       check(Float.intBitsToFloat(rnd.nextInt()));
     }
   }
@@ -62,7 +62,7 @@ class FixedFormatTest {
   @Test
   void randomValuesOfTrainedVectorMagnitude() {
     Random rnd = new Random(2);
-    for (int i = 0; i < 200_000; i++) {
+    for (int i = 0; i < 50_000; i++) {
       check((float) ((rnd.nextDouble() * 2 - 1) * Math.pow(10, rnd.nextInt(6) - 4)));
     }
   }

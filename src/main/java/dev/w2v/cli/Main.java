@@ -41,7 +41,32 @@ public final class Main implements Runnable {
   /** Runs {@code w2v args} with the given streams and returns the exit code (for tests). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cl = commandLine(out, err);
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli passes Errors through; the allocations that failed are garbage now, so printing is safe
+      return outOfMemory(cl, e);
+    }
+  }
+
+  /** One line for an OutOfMemoryError that no size check foresaw (for example a huge vocabulary being counted). */
+  private static int outOfMemory(CommandLine cl, OutOfMemoryError e) {
+    CommandLine.ParseResult pr = cl.getParseResult();
+    while (pr != null && pr.hasSubcommand()) {
+      pr = pr.subcommand();
+    }
+    CommandLine at = pr != null ? pr.commandSpec().commandLine() : cl;
+    PrintWriter err = cl.getErr();
+    long maxMb = Runtime.getRuntime().maxMemory() >> 20;
+    err.println(prefix(at) + "error: out of memory: the Java heap (" + maxMb + " MB) is too small for this input;"
+        + " raise it, e.g. W2V_JAVA_OPTS=-Xmx" + Math.max(2, 2 * ((maxMb + 1023) >> 10)) + "g, or raise -min-count"
+        + " / lower -size");
+    Object cmd = at.getCommand();
+    if (cmd instanceof Debuggable && ((Debuggable) cmd).stackTraces()) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return ExitCodes.MEMORY;
   }
 
   /** The configured command tree. */
@@ -86,7 +111,7 @@ public final class Main implements Runnable {
     return code;
   }
 
-  /** Also reached for OutOfMemoryError raised inside a command. */
+  /** "w2v train: " for the train command. */
   static String prefix(CommandLine cl) {
     return cl.getCommandSpec().qualifiedName() + ": ";
   }

@@ -7,10 +7,9 @@ import java.io.InputStream;
 /**
  * Splits a byte stream into words exactly as word2vec.c's {@code ReadWord}: space, tab and newline separate
  * words; carriage returns (byte 13) are dropped; a newline is a token of its own ({@link #NEWLINE}), returned
- * after the word it ends; a word of {@code maxString - 1} bytes or more keeps only its first {@code maxString - 2}
- * bytes (the C code keeps overwriting its last slot, which the terminating NUL finally overwrites too); a word
- * containing a NUL byte is cut
- * at that byte (C strings); a final word that no separator follows is dropped, as the original drops it.
+ * after the word it ends; a longer word keeps only its first {@code maxString - 2} bytes (the C code keeps
+ * overwriting {@code word[MAX_STRING - 2]}, then ends the string there with its NUL); a word containing a NUL byte
+ * is cut at that byte (C strings); a final word that no separator follows is dropped, as the original drops it.
  *
  * <p>word2vec.c uses {@code MAX_STRING = 100} (words up to 98 bytes), word2phrase.c {@code 60} (58 bytes).
  */

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -36,29 +37,56 @@ public final class AtomicFile implements AutoCloseable {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     try {
-      // created like any new file (permissions from the umask, as word2vec.c's fopen), not createTempFile's 0600
-      Path temp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-      OutputStream out = new BufferedOutputStream(
-          Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16);
+      // Not Files.createTempFile: its files are private (0600), and the model would stay so after the rename.
+      // A plain create gets the permissions any new file gets (0666 minus the umask), as word2vec.c's fopen.
+      Path temp;
+      OutputStream raw;
+      for (int attempt = 0; ; attempt++) {
+        temp = dir.resolve("." + abs.getFileName() + "." + Long.toUnsignedString(
+            ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+        try {
+          raw = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+          break;
+        } catch (FileAlreadyExistsException e) {
+          if (attempt > 100) {
+            throw e;
+          }
+        }
+      }
       temp.toFile().deleteOnExit();
-      return new AtomicFile(abs, temp, out);
+      keepPermissions(abs, temp);
+      return new AtomicFile(abs, temp, new BufferedOutputStream(raw, 1 << 16));
     } catch (IOException e) {
       throw W2vException.io("cannot write " + what + " " + target + ": " + reason(e), e);
     }
   }
 
-  /** Checks, before any long work, that {@code target} can be created or replaced. */
+  /** A replaced file keeps its permissions, as when word2vec.c rewrites it in place (best effort). */
+  private static void keepPermissions(Path target, Path temp) {
+    try {
+      if (Files.isRegularFile(target)) {
+        Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+      }
+    } catch (IOException | UnsupportedOperationException | SecurityException ignored) {
+      // not POSIX, or not ours: the new file keeps the default permissions
+    }
+  }
+
+  /** Checks, before any long work, that {@code target} can be created or replaced (else an IO failure). */
   public static void checkWritable(Path target, String what) {
     Path abs = target.toAbsolutePath();
     if (Files.isDirectory(abs)) {
-      throw W2vException.usage(what + " " + target + " is a directory");
+      throw W2vException.io("cannot write " + what + " " + target + ": it is a directory", null);
     }
     Path dir = abs.getParent();
+    if (dir != null && Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw W2vException.io("cannot write " + what + " " + target + ": " + dir + " is not a directory", null);
+    }
     if (dir == null || !Files.isDirectory(dir)) {
-      throw W2vException.usage("cannot write " + what + " " + target + ": directory " + dir + " does not exist");
+      throw W2vException.io("cannot write " + what + " " + target + ": directory " + dir + " does not exist", null);
     }
     if (!Files.isWritable(dir)) {
-      throw W2vException.usage("cannot write " + what + " " + target + ": directory " + dir + " is not writable");
+      throw W2vException.io("cannot write " + what + " " + target + ": directory " + dir + " is not writable", null);
     }
   }
 

@@ -39,12 +39,13 @@ public final class Model {
   public static Model allocate(int vocabSize, int size, int stride, boolean hs, boolean negative,
       long otherBytes) {
     long elements = (long) vocabSize * stride;
+    long need = bytesNeeded(vocabSize, stride, hs, negative) + otherBytes;
     if (elements > Integer.MAX_VALUE - 8) {
       throw new W2vException(W2vException.Kind.MEMORY,
-          "model too large: " + vocabSize + " words x -size " + size + " = " + elements
-              + " floats per matrix, more than one Java array holds (2^31); lower -size or raise -min-count");
+          String.format("model too large: it needs %,d MB (%d words x -size %d = %d floats per matrix, more than"
+              + " one Java array holds: 2^31); lower -size or raise -min-count", need >> 20, vocabSize, size,
+              elements));
     }
-    long need = bytesNeeded(vocabSize, stride, hs, negative) + otherBytes;
     Runtime rt = Runtime.getRuntime();
     long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     if (need > free) {

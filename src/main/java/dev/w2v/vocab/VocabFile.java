@@ -38,7 +38,8 @@ public final class VocabFile {
   /**
    * ReadVocab: words read with word2vec.c's tokeniser, each followed by {@code fscanf("%lld%c")}; the file's
    * first entry stays at index 0 (the sentence break) whatever it is; then SortVocab with {@code minCount}.
-   * A missing count is refused with a message naming the file and entry.
+   * A missing count is refused with a message naming the file and entry; empty lines and CRLF line ends are
+   * accepted.
    */
   public static Vocabulary read(Path path, int minCount) {
     InputFiles.requireReadable(path, "vocabulary file");
@@ -51,11 +52,13 @@ public final class VocabFile {
         if (len == WordReader.EOF) {
           break;
         }
-        byte[] b = r.word();
         if (len == WordReader.NEWLINE) {
-          b = Vocabulary.EOS;
-          len = b.length;
+          // An empty line, or the \n of a CRLF line end that %c left behind. word2vec.c adds a junk entry "</s>"
+          // here and reads its count from the next line (0 when that starts with a letter, then pruned by
+          // SortVocab unless -min-count is 0); we skip it.
+          continue;
         }
+        byte[] b = r.word();
         int entry = words.size() + 1;
         String shown = new String(b, 0, len, StandardCharsets.UTF_8);
         long cn = readLong(r, path, entry, shown);

@@ -114,8 +114,8 @@ class PhrasesCommandTest {
 
   @Test
   void anUnwritableOutputIsRefusedBeforeAnyWork() {
-    assertError(ExitCodes.USAGE, "directory " + tmp.resolve("no"), s(corpus), "-output", s(tmp.resolve("no/out.txt")));
-    assertError(ExitCodes.USAGE, "is a directory", s(corpus), "-output", s(tmp));
+    assertError(ExitCodes.IO, "directory " + tmp.resolve("no"), s(corpus), "-output", s(tmp.resolve("no/out.txt")));
+    assertError(ExitCodes.IO, "is a directory", s(corpus), "-output", s(tmp));
   }
 
   @Test

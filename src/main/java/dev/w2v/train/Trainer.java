@@ -243,11 +243,12 @@ public final class Trainer {
       }
     }
 
-    /** Skip-gram: each context word's vector (l1) predicts the centre word. */
-    private void skipGram(int word, int b, int window, int sentencePosition, int sentenceLength) {
-      final int n = layer1Size;
-      final float[] syn0 = model.syn0;
-      final float alpha = threadAlpha;
+    /**
+     * Collects the row offsets of the context words around {@code sentencePosition} into {@code ctx}, in
+     * word2vec.c's order ({@code a} from b to 2 * window - b, skipping the centre); returns how many.
+     */
+    private int gatherContexts(int b, int window, int sentencePosition, int sentenceLength) {
+      int m = 0;
       for (int a = b; a < window * 2 + 1 - b; a++) {
         if (a == window) {
           continue;
@@ -256,8 +257,18 @@ public final class Trainer {
         if (c < 0 || c >= sentenceLength) {
           continue;
         }
-        int lastWord = sen[c];
-        int l1 = lastWord * stride;
+        ctx[m++] = sen[c] * stride;
+      }
+      return m;
+    }
+
+    /** Skip-gram: each context word's vector (l1) predicts the centre word. */
+    private void skipGram(int word, int b, int window, int sentencePosition, int sentenceLength) {
+      final float[] syn0 = model.syn0;
+      final float alpha = threadAlpha;
+      int m = gatherContexts(b, window, sentencePosition, sentenceLength);
+      for (int j = 0; j < m; j++) {
+        int l1 = ctx[j];
         java.util.Arrays.fill(neu1e, 0f);
         if (tree != null) {
           hierarchicalSoftmax(word, syn0, l1, alpha);
@@ -265,14 +276,8 @@ public final class Trainer {
         if (table != null) {
           negativeSampling(word, syn0, l1, alpha);
         }
-        // Learn weights input -> hidden
-        if (simd) {
-          SimdMath.axpyV(1f, neu1e, 0, syn0, l1, n);
-        } else {
-          for (int k = 0; k < n; k++) {
-            syn0[l1 + k] += neu1e[k];
-          }
-        }
+        // Learn weights input -> hidden (1f * x is exact, so this is word2vec.c's plain add)
+        axpy(1f, neu1e, 0, syn0, l1);
       }
     }
 
@@ -283,27 +288,12 @@ public final class Trainer {
       final float alpha = threadAlpha;
       java.util.Arrays.fill(neu1, 0f);
       java.util.Arrays.fill(neu1e, 0f);
-      int cw = 0;
-      for (int a = b; a < window * 2 + 1 - b; a++) {
-        if (a == window) {
-          continue;
-        }
-        int c = sentencePosition - window + a;
-        if (c < 0 || c >= sentenceLength) {
-          continue;
-        }
-        int l = sen[c] * stride;
-        if (simd) {
-          SimdMath.axpyV(1f, syn0, l, neu1, 0, n);
-        } else {
-          for (int k = 0; k < n; k++) {
-            neu1[k] += syn0[k + l];
-          }
-        }
-        cw++;
-      }
+      int cw = gatherContexts(b, window, sentencePosition, sentenceLength);
       if (cw == 0) {
         return;
+      }
+      for (int j = 0; j < cw; j++) {
+        axpy(1f, syn0, ctx[j], neu1, 0); // in -> hidden
       }
       for (int k = 0; k < n; k++) {
         neu1[k] /= cw;
@@ -314,23 +304,8 @@ public final class Trainer {
       if (table != null) {
         negativeSampling(word, neu1, 0, alpha);
       }
-      // hidden -> in
-      for (int a = b; a < window * 2 + 1 - b; a++) {
-        if (a == window) {
-          continue;
-        }
-        int c = sentencePosition - window + a;
-        if (c < 0 || c >= sentenceLength) {
-          continue;
-        }
-        int l = sen[c] * stride;
-        if (simd) {
-          SimdMath.axpyV(1f, neu1e, 0, syn0, l, n);
-        } else {
-          for (int k = 0; k < n; k++) {
-            syn0[k + l] += neu1e[k];
-          }
-        }
+      for (int j = 0; j < cw; j++) {
+        axpy(1f, neu1e, 0, syn0, ctx[j]); // hidden -> in
       }
     }
 
@@ -345,17 +320,7 @@ public final class Trainer {
       final float[] syn0 = model.syn0;
       final float[] syn1neg = model.syn1neg;
       final float alpha = threadAlpha;
-      int m = 0;
-      for (int a = b; a < window * 2 + 1 - b; a++) {
-        if (a == window) {
-          continue;
-        }
-        int c = sentencePosition - window + a;
-        if (c < 0 || c >= sentenceLength) {
-          continue;
-        }
-        ctx[m++] = sen[c] * stride;
-      }
+      int m = gatherContexts(b, window, sentencePosition, sentenceLength);
       if (m == 0) {
         return;
       }
@@ -371,18 +336,8 @@ public final class Trainer {
         lab[nt++] = 0;
       }
       for (int j = 0; j < m; j++) {
-        int l1 = ctx[j];
         for (int k = 0; k < nt; k++) {
-          float f = SimdMath.dotV(syn0, l1, syn1neg, tgt[k], n);
-          float g;
-          if (f > SigmoidTable.MAX_EXP) {
-            g = (lab[k] - 1) * alpha;
-          } else if (f < -SigmoidTable.MAX_EXP) {
-            g = lab[k] * alpha;
-          } else {
-            g = (lab[k] - expTable[(int) ((f + SigmoidTable.MAX_EXP) * SigmoidTable.SCALE)]) * alpha;
-          }
-          grad[j * nt + k] = g;
+          grad[j * nt + k] = gradient(SimdMath.dotV(syn0, ctx[j], syn1neg, tgt[k], n), lab[k], alpha);
         }
       }
       // err_j = sum_k g_jk O_k (old O)
@@ -403,6 +358,19 @@ public final class Trainer {
       for (int j = 0; j < m; j++) {
         SimdMath.axpyV(1f, err, j * stride, syn0, ctx[j], n);
       }
+    }
+
+    /**
+     * Negative sampling's gradient times the learning rate for score {@code f} and {@code label}: word2vec.c's
+     * {@code (label - sigmoid(f)) * alpha}, with the sigmoid saturated outside (-MAX_EXP, MAX_EXP).
+     */
+    private float gradient(float f, int label, float alpha) {
+      if (f > SigmoidTable.MAX_EXP) {
+        return (label - 1) * alpha;
+      } else if (f < -SigmoidTable.MAX_EXP) {
+        return (label - 0) * alpha;
+      }
+      return (label - expTable[(int) ((f + SigmoidTable.MAX_EXP) * SigmoidTable.SCALE)]) * alpha;
     }
 
     /** HIERARCHICAL SOFTMAX over the centre word's Huffman path; input is {@code in[io ..]}. */
@@ -448,15 +416,7 @@ public final class Trainer {
           label = 0;
         }
         int l2 = target * stride;
-        float f = dot(in, io, syn1neg, l2);
-        float g;
-        if (f > SigmoidTable.MAX_EXP) {
-          g = (label - 1) * alpha;
-        } else if (f < -SigmoidTable.MAX_EXP) {
-          g = (label - 0) * alpha;
-        } else {
-          g = (label - expTable[(int) ((f + SigmoidTable.MAX_EXP) * SigmoidTable.SCALE)]) * alpha;
-        }
+        float g = gradient(dot(in, io, syn1neg, l2), label, alpha);
         axpy(g, syn1neg, l2, neu1e, 0);
         axpy(g, in, io, syn1neg, l2);
       }

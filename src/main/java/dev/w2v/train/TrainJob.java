@@ -99,7 +99,9 @@ public final class TrainJob {
     boolean hs = cfg.hs() != 0;
     boolean ns = cfg.negative() > 0;
     long extra = 0;
-    boolean simd = !cfg.reference() && Kernels.simd();
+    // -Dw2v.scalar=true runs the default pipeline (encoded corpus, every epoch) with the exact scalar kernels:
+    // with -threads 1 and -shared-negatives 0 that is word2vec.c with its epoch fix, bit for bit
+    boolean simd = !cfg.reference() && Kernels.simd() && !Boolean.getBoolean("w2v.scalar");
     int stride = simd ? Kernels.roundUp(cfg.size()) : cfg.size();
     Model model = Model.allocate(vocab.size(), cfg.size(), stride, hs, ns, extra);
     model.initSyn0();

@@ -337,7 +337,7 @@ public final class Trainer {
       }
       for (int j = 0; j < m; j++) {
         for (int k = 0; k < nt; k++) {
-          grad[j * nt + k] = gradient(SimdMath.dotV(syn0, ctx[j], syn1neg, tgt[k], n), lab[k], alpha);
+          grad[j * nt + k] = gradient(dot(syn0, ctx[j], syn1neg, tgt[k]), lab[k], alpha);
         }
       }
       // err_j = sum_k g_jk O_k (old O)
@@ -345,18 +345,18 @@ public final class Trainer {
         int e = j * stride;
         java.util.Arrays.fill(err, e, e + n, 0f);
         for (int k = 0; k < nt; k++) {
-          SimdMath.axpyV(grad[j * nt + k], syn1neg, tgt[k], err, e, n);
+          axpy(grad[j * nt + k], syn1neg, tgt[k], err, e);
         }
       }
       // O_k += sum_j g_jk I_j (old I)
       for (int k = 0; k < nt; k++) {
         for (int j = 0; j < m; j++) {
-          SimdMath.axpyV(grad[j * nt + k], syn0, ctx[j], syn1neg, tgt[k], n);
+          axpy(grad[j * nt + k], syn0, ctx[j], syn1neg, tgt[k]);
         }
       }
       // I_j += err_j
       for (int j = 0; j < m; j++) {
-        SimdMath.axpyV(1f, err, j * stride, syn0, ctx[j], n);
+        axpy(1f, err, j * stride, syn0, ctx[j]);
       }
     }
 

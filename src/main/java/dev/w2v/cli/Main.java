@@ -66,8 +66,7 @@ public final class Main implements Runnable {
     PrintWriter err = cl.getErr();
     long maxMb = Runtime.getRuntime().maxMemory() >> 20;
     err.println(prefix(at) + "error: out of memory: the Java heap (" + maxMb + " MB) is too small for this input;"
-        + " raise it, e.g. W2V_JAVA_OPTS=-Xmx" + Math.max(2, 2 * ((maxMb + 1023) >> 10)) + "g, or raise -min-count"
-        + " / lower -size");
+        + " raise it, e.g. W2V_JAVA_OPTS=-Xmx" + Math.max(2, 2 * ((maxMb + 1023) >> 10)) + "g");
     Object cmd = at.getCommand();
     if (cmd instanceof Debuggable && ((Debuggable) cmd).stackTraces()) {
       e.printStackTrace(err);

@@ -112,14 +112,7 @@ public final class PhrasesCommand implements Callable<Integer>, Debuggable {
     PhrasesConfig config =
         PhrasesConfig.fromFlags(
             train != null ? train : corpus, output, passes, minCount, minCounts, threshold, thresholds, debug);
-    try {
-      Phrases.run(config, spec.commandLine().getErr());
-    } catch (OutOfMemoryError e) {
-      throw new W2vException(
-          W2vException.Kind.MEMORY,
-          "not enough memory to count the words and pairs of " + config.train()
-              + "; give Java a larger heap (for example JAVA_TOOL_OPTIONS=-Xmx16g)");
-    }
+    Phrases.run(config, spec.commandLine().getErr()); // an OutOfMemoryError becomes one line in Main
     return ExitCodes.OK;
   }
 }

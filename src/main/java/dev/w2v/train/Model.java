@@ -36,10 +36,9 @@ public final class Model {
    * Allocates after checking that the matrices fit: a message saying how much memory is needed, before
    * allocating, rather than an OutOfMemoryError halfway.
    */
-  public static Model allocate(int vocabSize, int size, int stride, boolean hs, boolean negative,
-      long otherBytes) {
+  public static Model allocate(int vocabSize, int size, int stride, boolean hs, boolean negative) {
     long elements = (long) vocabSize * stride;
-    long need = bytesNeeded(vocabSize, stride, hs, negative) + otherBytes;
+    long need = bytesNeeded(vocabSize, stride, hs, negative);
     if (elements > Integer.MAX_VALUE - 8) {
       throw new W2vException(W2vException.Kind.MEMORY,
           String.format("model too large: it needs %,d MB (%d words x -size %d = %d floats per matrix, more than"

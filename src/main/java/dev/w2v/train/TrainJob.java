@@ -98,12 +98,11 @@ public final class TrainJob {
     // The network
     boolean hs = cfg.hs() != 0;
     boolean ns = cfg.negative() > 0;
-    long extra = 0;
     // -Dw2v.scalar=true runs the default pipeline (encoded corpus, every epoch) with the exact scalar kernels:
     // with -threads 1 and -shared-negatives 0 that is word2vec.c with its epoch fix, bit for bit
     boolean simd = !cfg.reference() && Kernels.simd() && !Boolean.getBoolean("w2v.scalar");
     int stride = simd ? Kernels.roundUp(cfg.size()) : cfg.size();
-    Model model = Model.allocate(vocab.size(), cfg.size(), stride, hs, ns, extra);
+    Model model = Model.allocate(vocab.size(), cfg.size(), stride, hs, ns);
     model.initSyn0();
     HuffmanTree tree = hs ? HuffmanTree.build(vocab.counts()) : null;
     UnigramTable table = ns ? new UnigramTable(vocab.counts()) : null;

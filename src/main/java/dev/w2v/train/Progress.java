@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /** Reports a {@link Trainer}'s progress from a daemon thread, so the training loop never prints. */
-final class Progress implements AutoCloseable {
+final class Progress {
   private final Trainer trainer;
   private final PrintWriter err;
   private final boolean tty;
@@ -77,11 +77,5 @@ final class Progress implements AutoCloseable {
       }
     }
     return (System.nanoTime() - startNanos) / 1e9;
-  }
-
-  @Override
-  public void close() {
-    done = true;
-    thread.interrupt();
   }
 }

@@ -49,43 +49,35 @@ public final class HuffmanTree {
       parent[(int) min2i] = v + a;
       binary[(int) min2i] = 1;
     }
+    // first walk: each word's code length (steps from the word to the root), to size the flat arrays
     int[] offset = new int[v + 1];
     int total = 0;
-    int[] len = new int[v];
+    int longest = 0;
     for (int a = 0; a < v; a++) {
       int i = 0;
       long b = a;
-      while (true) {
+      do {
         i++;
         b = parent[(int) b];
-        if (b == v * 2L - 2) {
-          break;
-        }
-        if (i > MAX_CODE_LENGTH * 4 || b == 0 && v == 1) {
-          break;
-        }
-      }
-      len[a] = i;
+      } while (b != v * 2L - 2);
       offset[a] = total;
       total += i + 1; // point has codelen + 1 entries in word2vec.c
+      longest = Math.max(longest, i);
     }
     offset[v] = total;
     byte[] codes = new byte[total];
     int[] points = new int[total];
-    byte[] code = new byte[MAX_CODE_LENGTH * 4 + 1];
-    long[] point = new long[MAX_CODE_LENGTH * 4 + 1];
+    byte[] code = new byte[longest];
+    long[] point = new long[longest];
     for (int a = 0; a < v; a++) {
       long b = a;
       int i = 0;
-      while (true) {
+      do {
         code[i] = (byte) binary[(int) b];
         point[i] = b;
         i++;
         b = parent[(int) b];
-        if (b == v * 2L - 2 || i >= len[a]) {
-          break;
-        }
-      }
+      } while (b != v * 2L - 2);
       int o = offset[a];
       points[o] = v - 2;
       for (int k = 0; k < i; k++) {

@@ -110,7 +110,7 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
   @Override
   public Integer call() {
     TrainConfig cfg = config();
-    new TrainJob(cfg, spec.commandLine().getErr(), System.console() != null).run();
+    new TrainJob(cfg, spec.commandLine().getErr(), Streams.stderrIsTerminal()).run();
     return ExitCodes.OK;
   }
 

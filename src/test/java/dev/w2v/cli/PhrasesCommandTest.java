@@ -139,7 +139,7 @@ class PhrasesCommandTest {
     assertError(ExitCodes.USAGE, "-threshold or -thresholds", c, "-output", o, "-threshold", "1", "-thresholds", "1");
     assertError(ExitCodes.USAGE, "-min-count or -min-counts", c, "-output", o, "-min-count", "1", "-min-counts", "1");
     assertError(ExitCodes.USAGE, "not both", c, "-train", c, "-output", o);
-    assertError(ExitCodes.USAGE, "Unmatched argument", c, c, "-output", o);
+    assertError(ExitCodes.USAGE, "unexpected argument", c, c, "-output", o);
   }
 
   @Test

@@ -89,6 +89,12 @@ public final class AccuracyCommand implements Callable<Integer>, Debuggable {
     try (InputStream in = questions.equals("-") ? System.in : Files.newInputStream(Path.of(questions))) {
       r = new AnalogyAccuracy(e, method.method).evaluate(in);
     }
+    if (r.sections().isEmpty() || r.questions() == 0) {
+      // compute-accuracy would print "0 / N": a zero that looks like a result
+      String name = questions.equals("-") ? "standard input" : "question file " + questions;
+      throw W2vException.badInput(name + " has no analogy questions: expected ': section' lines, each followed by"
+          + " 'a b c d' lines (a word-pair file goes to w2v similarity)");
+    }
     if (opts.debug >= 2) {
       err.printf("%s: %d questions evaluated in %.2f s%n", spec.qualifiedName(), r.seen(), (System.nanoTime() - t0) / 1e9);
     }

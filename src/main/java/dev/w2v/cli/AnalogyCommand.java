@@ -80,6 +80,7 @@ public final class AnalogyCommand implements Callable<Integer>, Debuggable {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String who = spec.qualifiedName();
+    opts.checkWords(words);
     Embeddings e = opts.load(limit, err, who);
     Analogy analogy = new Analogy(new NearestNeighbours(e));
     String score = method.method == Analogy.Method.MUL ? "3cosmul" : "cosine";

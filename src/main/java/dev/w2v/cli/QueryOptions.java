@@ -6,7 +6,10 @@ import dev.w2v.query.NearestNeighbours;
 import dev.w2v.vectors.Embeddings;
 import dev.w2v.vectors.VectorReader;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** A picocli mixin for the query and evaluation commands. */
@@ -24,6 +27,26 @@ final class QueryOptions {
       defaultValue = "1",
       description = "0 quiet, 1 warnings, 2 also load and query timings on stderr, 3 also stack traces (default: 1).")
   int debug;
+
+  /**
+   * Refuses a query whose vector file is missing while one of its words names a file: {@code w2v similar vec.bin
+   * king} forgot {@code -vectors}.
+   */
+  void checkWords(List<String> words) {
+    if (Files.exists(vectors)) {
+      return;
+    }
+    for (String w : words) {
+      try {
+        if (Files.isRegularFile(Path.of(w))) {
+          throw W2vException.usage("vector file " + vectors + " does not exist, and '" + w + "' is a file:"
+              + " to query it, give it as -vectors " + w);
+        }
+      } catch (InvalidPathException e) {
+        // not a file name, so a word
+      }
+    }
+  }
 
   /** Loads the vectors (normalised), reporting the time at -debug 2. */
   Embeddings load(long limit, PrintWriter err, String who) {

@@ -57,6 +57,7 @@ public final class SimilarCommand implements Callable<Integer>, Debuggable {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String who = spec.qualifiedName();
+    opts.checkWords(words);
     Embeddings e = opts.load(limit, err, who);
     NearestNeighbours nn = new NearestNeighbours(e);
     QuerySession session = new QuerySession(e, out, err, who, format, "cosine");

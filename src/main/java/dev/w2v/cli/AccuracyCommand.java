@@ -26,9 +26,17 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {
-      "Analogy accuracy on QUESTIONS (questions-words.txt format: ': section' lines, then 'a b c d' meaning",
-      "b - a + c = d), with word2vec.c's compute-accuracy rules: words upper-cased, top-1 answer among the loaded",
-      "words, questions with an unknown word skipped and reported as 'seen / total'."
+      "Measure analogy accuracy on a question file (compute-accuracy).",
+      "QUESTIONS is in questions-words.txt format: ': section' lines, each followed by 'a b c d' lines "
+          + "meaning b - a + c = d. compute-accuracy's rules: words upper-cased, top-1 answer among the loaded "
+          + "words, questions with an unknown word skipped and reported as 'seen / total'."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  w2v accuracy -vectors vectors.bin questions-words.txt",
+      "  w2v accuracy -vectors vectors.bin -threshold 30000 -format word2vec \\",
+      "      questions-words.txt     (compute-accuracy's own output, byte for byte)"
     })
 public final class AccuracyCommand implements Callable<Integer>, Debuggable {
   @Spec CommandSpec spec;

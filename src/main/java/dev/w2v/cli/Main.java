@@ -20,7 +20,18 @@ import picocli.CommandLine.Command;
     name = "w2v",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Train and query word2vec embeddings (a faithful, faster port of word2vec.c).",
+    description = {
+      "Train and query word2vec embeddings: a faithful, faster port of word2vec.c.",
+      "Options keep word2vec.c's names and take '-size 200' or '-size=200'. 'w2v COMMAND --help' lists a"
+          + " command's options."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  w2v train -train corpus.txt -output vectors.bin -cbow 0 -size 200",
+      "  w2v similar -vectors vectors.bin king",
+      "  w2v accuracy -vectors vectors.bin questions-words.txt"
+    },
     subcommands = {
       TrainCommand.class,
       SimilarCommand.class,
@@ -28,6 +39,7 @@ import picocli.CommandLine.Command;
       AccuracyCommand.class,
       SimilarityCommand.class,
       PhrasesCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {

@@ -24,8 +24,17 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {
-      "The words nearest WORD by cosine similarity (word2vec.c's distance). Several words are summed first.",
-      "With no WORD, reads one query per line from standard input (a prompt on a terminal; EXIT to leave)."
+      "Find the words nearest to one word or the sum of several.",
+      "Nearest by cosine similarity, as word2vec.c's distance tool: the query words themselves are left out of the answers. With no WORD, "
+          + "reads one query per line from standard input (a prompt on a terminal; EXIT to leave)."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  w2v similar -vectors vectors.bin king",
+      "  w2v similar -vectors vectors.bin -n 5 -format json new york",
+      "  echo king | w2v similar -vectors vectors.bin -format tsv",
+      "  w2v similar -vectors v.bin -- -lrb-      (words starting with '-' after '--')"
     })
 public final class SimilarCommand implements Callable<Integer>, Debuggable {
   @Spec CommandSpec spec;

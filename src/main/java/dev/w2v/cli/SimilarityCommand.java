@@ -28,9 +28,16 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {
-      "Correlation (Spearman's rho, Pearson's r, two-sided p-values) between the cosine similarity of word pairs",
-      "and human scores, for WordSim-353 / SimLex-999 / MEN / RW style files: 'word1 word2 score' per line,",
-      "tab- or space-separated, '#' comments. Figures equal gensim's evaluate_word_pairs with its defaults."
+      "Correlate word-pair cosines with human similarity scores.",
+      "For WordSim-353, SimLex-999, MEN or RW. Spearman's rho and Pearson's r with two-sided p-values, and the share of pairs with an unknown word. "
+          + "A pair file has 'word1 word2 score' per line, tab- or space-separated, '#' comments (MEN and RW "
+          + "files too). The figures equal gensim's evaluate_word_pairs with its defaults."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  w2v similarity -vectors vectors.bin wordsim353.tsv SimLex-999.txt",
+      "  w2v similarity -vectors vectors.bin -format json -case-sensitive pairs.tsv"
     })
 public final class SimilarityCommand implements Callable<Integer>, Debuggable {
   @Spec CommandSpec spec;

@@ -68,7 +68,10 @@ final class InteractiveLines implements QuerySession.LineSource {
     if (state != null && !state.isEmpty() && Paths.get(state).isAbsolute()) {
       dir = Paths.get(state, "w2v");
     } else {
-      String home = System.getProperty("user.home");
+      String home = System.getenv("HOME"); // the user's choice; user.home is the password file's
+      if (home == null || home.isEmpty()) {
+        home = System.getProperty("user.home");
+      }
       if (home == null || home.isEmpty()) {
         return null;
       }

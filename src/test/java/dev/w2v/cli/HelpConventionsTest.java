@@ -51,7 +51,7 @@ class HelpConventionsTest {
       assertTrue(desc.length >= 2, name + ": a summary line and a description");
       String summary = desc[0];
       assertTrue(summary.matches("[A-Z].*[^.]\\.") && !summary.contains("\n"), name + ": summary sentence: " + summary);
-      assertTrue(summary.length() <= 76, name + ": a summary that fits one line of 'w2v --help': " + summary);
+      assertTrue(summary.length() <= (cl.getParent() == null ? 79 : 64), name + ": a summary that fits one line of 'w2v --help': " + summary);
       assertTrue(!desc[1].isBlank(), name + ": description after the summary");
       List<String> footer = Arrays.asList(spec.usageMessage().footer());
       int at = footer.indexOf("Examples:");
@@ -85,8 +85,9 @@ class HelpConventionsTest {
     CliRun r = CliRun.run("--help");
     for (CommandLine cl : commands()) {
       if (cl.getParent() != null) {
-        String line = String.format("  %-10s  %s", cl.getCommandName(), cl.getCommandSpec().usageMessage().description()[0]);
-        assertTrue(r.out.contains(line + "\n"), "'" + line + "' in:\n" + r.out);
+        String summary = cl.getCommandSpec().usageMessage().description()[0];
+        String line = "\n  " + cl.getCommandName() + " +" + java.util.regex.Pattern.quote(summary) + "\n";
+        assertTrue(java.util.regex.Pattern.compile(line).matcher(r.out).find(), "'" + summary + "' whole in:\n" + r.out);
       }
     }
   }

@@ -1,6 +1,7 @@
 // `w2v accuracy`: word2vec.c's compute-accuracy on an analogy question file.
 package dev.w2v.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.w2v.eval.AnalogyAccuracy;
 import dev.w2v.io.CFormat;
 import dev.w2v.io.InputFiles;
@@ -177,20 +178,37 @@ public final class AccuracyCommand implements Callable<Integer>, Debuggable {
   }
 
   private static void printJson(PrintWriter out, AnalogyAccuracy.Report r) {
-    StringBuilder sb = new StringBuilder("{\"method\":").append(Json.str(r.method().label()));
-    sb.append(",\"words\":").append(r.vocabulary()).append(",\"sections\":[");
-    boolean first = true;
-    for (AnalogyAccuracy.Section s : r.sections()) {
-      sb.append(first ? "" : ",").append("{\"name\":").append(s.name() == null ? "null" : Json.str(s.name()));
-      sb.append(",\"semantic\":").append(s.semantic());
-      sb.append(",\"correct\":").append(s.correct()).append(",\"seen\":").append(s.seen());
-      sb.append(",\"questions\":").append(s.questions()).append('}');
-      first = false;
-    }
-    sb.append("],\"semantic\":{\"correct\":").append(r.semanticCorrect()).append(",\"seen\":").append(r.semanticSeen());
-    sb.append("},\"syntactic\":{\"correct\":").append(r.syntacticCorrect()).append(",\"seen\":").append(r.syntacticSeen());
-    sb.append("},\"total\":{\"correct\":").append(r.correct()).append(",\"seen\":").append(r.seen());
-    sb.append(",\"questions\":").append(r.questions()).append("}}");
-    out.println(sb);
+    Json.line(out, g -> {
+      g.writeStartObject();
+      g.writeStringField("method", r.method().label());
+      g.writeNumberField("words", r.vocabulary());
+      g.writeArrayFieldStart("sections");
+      for (AnalogyAccuracy.Section s : r.sections()) {
+        g.writeStartObject();
+        g.writeStringField("name", s.name());
+        g.writeBooleanField("semantic", s.semantic());
+        g.writeNumberField("correct", s.correct());
+        g.writeNumberField("seen", s.seen());
+        g.writeNumberField("questions", s.questions());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeObjectFieldStart("semantic");
+      counts(g, r.semanticCorrect(), r.semanticSeen());
+      g.writeEndObject();
+      g.writeObjectFieldStart("syntactic");
+      counts(g, r.syntacticCorrect(), r.syntacticSeen());
+      g.writeEndObject();
+      g.writeObjectFieldStart("total");
+      counts(g, r.correct(), r.seen());
+      g.writeNumberField("questions", r.questions());
+      g.writeEndObject();
+      g.writeEndObject();
+    });
+  }
+
+  private static void counts(JsonGenerator g, int correct, int seen) throws IOException {
+    g.writeNumberField("correct", correct);
+    g.writeNumberField("seen", seen);
   }
 }

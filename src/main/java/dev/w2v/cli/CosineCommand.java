@@ -78,6 +78,7 @@ public final class CosineCommand implements Callable<Integer>, Debuggable {
     }
     boolean ok = true;
     List<String[]> rows = new ArrayList<>();
+    List<Float> cosines = new ArrayList<>();
     for (int p = 0; p + 1 < ws.length; p += 2) {
       int a = Words.find(e, ws[p]);
       int b = a < 0 ? -1 : Words.find(e, ws[p + 1]);
@@ -87,7 +88,8 @@ public final class CosineCommand implements Callable<Integer>, Debuggable {
         continue;
       }
       float cos = Queries.cosine(e, a, b);
-      rows.add(new String[] {Words.show(e, a), Words.show(e, b), CFormat.fixed(cos, 6), Json.num(cos)});
+      rows.add(new String[] {Words.show(e, a), Words.show(e, b), CFormat.fixed(cos, 6)});
+      cosines.add(cos);
     }
     switch (format) {
       case TSV:
@@ -96,8 +98,17 @@ public final class CosineCommand implements Callable<Integer>, Debuggable {
         }
         break;
       case JSON:
-        for (String[] r : rows) {
-          out.println("{\"word1\":" + Json.str(r[0]) + ",\"word2\":" + Json.str(r[1]) + ",\"cosine\":" + r[3] + "}");
+        for (int i = 0; i < rows.size(); i++) {
+          String[] r = rows.get(i);
+          float cos = cosines.get(i);
+          Json.line(out, g -> {
+            g.writeStartObject();
+            g.writeStringField("word1", r[0]);
+            g.writeStringField("word2", r[1]);
+            g.writeFieldName("cosine");
+            Json.number(g, cos);
+            g.writeEndObject();
+          });
         }
         break;
       default:

@@ -116,18 +116,28 @@ public final class SimilarityCommand implements Callable<Integer>, Debuggable {
         }
         break;
       case JSON:
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < files.size(); i++) {
-          WordPairSimilarity.Report r = reports.get(i);
-          sb.append(i == 0 ? "" : ",").append("{\"file\":").append(Json.str(files.get(i).toString()))
-              .append(",\"pairs\":").append(r.pairs()).append(",\"oov\":").append(r.oov())
-              .append(",\"oov_ratio\":").append(Json.num(r.oovRatio()))
-              .append(",\"spearman\":").append(Json.num(r.spearman().r()))
-              .append(",\"spearman_p\":").append(Json.num(r.spearman().p()))
-              .append(",\"pearson\":").append(Json.num(r.pearson().r()))
-              .append(",\"pearson_p\":").append(Json.num(r.pearson().p())).append('}');
-        }
-        out.println(sb.append(']'));
+        Json.line(out, g -> {
+          g.writeStartArray();
+          for (int i = 0; i < files.size(); i++) {
+            WordPairSimilarity.Report r = reports.get(i);
+            g.writeStartObject();
+            g.writeStringField("file", files.get(i).toString());
+            g.writeNumberField("pairs", r.pairs());
+            g.writeNumberField("oov", r.oov());
+            g.writeFieldName("oov_ratio");
+            Json.number(g, r.oovRatio());
+            g.writeFieldName("spearman");
+            Json.number(g, r.spearman().r());
+            g.writeFieldName("spearman_p");
+            Json.number(g, r.spearman().p());
+            g.writeFieldName("pearson");
+            Json.number(g, r.pearson().r());
+            g.writeFieldName("pearson_p");
+            Json.number(g, r.pearson().p());
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+        });
         break;
       default:
         int w = 5;

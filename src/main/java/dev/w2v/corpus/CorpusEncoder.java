@@ -72,6 +72,9 @@ public final class CorpusEncoder {
 
     @Override
     public boolean reducing(ByteWords current) {
+      if (words != null) {
+        return true; // already recording bytes, which no renumbering changes
+      }
       if (rereadable || ids == null) {
         discard();
         abandoned = true;

@@ -274,14 +274,18 @@ public final class Inputs {
     return out;
   }
 
-  /** Expands a glob: the directories before the first wildcard are the base, the rest is matched below it. */
+  /**
+   * Expands a glob (Java's syntax: {@code * ? [..] {a,b}}, {@code **} across directories): the directories before
+   * the first wildcard are the base, the rest is matched below it.
+   */
   private static List<Source> glob(String pattern, String what) {
     String sep = FileSystems.getDefault().getSeparator();
     int wild = firstWildcard(pattern);
     int cut = pattern.lastIndexOf(sep, wild);
     Path base = cut < 0 ? Path.of("") : Path.of(cut == 0 ? sep : pattern.substring(0, cut));
     String rest = pattern.substring(cut + 1);
-    int depth = rest.split(java.util.regex.Pattern.quote(sep), -1).length;
+    // how deep to look: one level per separator (a brace alternative may hold some), any depth for **
+    int depth = rest.contains("**") ? Integer.MAX_VALUE : rest.split(java.util.regex.Pattern.quote(sep), -1).length;
     PathMatcher m;
     try {
       m = FileSystems.getDefault().getPathMatcher("glob:" + rest);
@@ -296,7 +300,7 @@ public final class Inputs {
     try (Stream<Path> walk = Files.walk(root, depth)) {
       walk.forEach(p -> {
         Path rel = root.relativize(p);
-        if (rel.getNameCount() == depth && m.matches(rel) && !hidden(rel) && Files.isRegularFile(p)) {
+        if (!rel.toString().isEmpty() && m.matches(rel) && !hidden(rel) && Files.isRegularFile(p)) {
           files.add(base.toString().isEmpty() ? rel : p);
         }
       });

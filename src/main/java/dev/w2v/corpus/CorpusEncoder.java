@@ -3,12 +3,14 @@ package dev.w2v.corpus;
 
 import dev.w2v.io.AtomicFile;
 import dev.w2v.io.Inputs;
+import dev.w2v.io.TempFiles;
 import dev.w2v.io.W2vException;
 import dev.w2v.vocab.ByteWords;
 import dev.w2v.vocab.VocabBuilder;
 import dev.w2v.vocab.Vocabulary;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -82,8 +84,9 @@ public final class CorpusEncoder {
       }
       // the ids so far index `current` as it is now: write them out as bytes, then record bytes from here on
       try {
-        wordSpillFile = createTemp(tempDir, "w2v-corpus-", ".words");
-        wordSpill = new BufferedOutputStream(Files.newOutputStream(wordSpillFile), 1 << 20);
+        wordSpillFile = createTemp(tempDir, "words");
+        wordSpill = new SpillOutput(new BufferedOutputStream(Files.newOutputStream(wordSpillFile), 1 << 20),
+            wordSpillFile);
         EncodedCorpus recorded = ids.finish();
         ids = null;
         int[] buf = new int[1 << 16];
@@ -127,7 +130,7 @@ public final class CorpusEncoder {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(wordSpillFile), 1 << 16)) {
           return encodeWords(in, vocab, budgetBytes, tempDir);
         } finally {
-          Files.deleteIfExists(wordSpillFile);
+          TempFiles.delete(wordSpillFile);
         }
       } catch (IOException e) {
         throw spillError(e);
@@ -148,10 +151,10 @@ public final class CorpusEncoder {
       if (wordSpillFile != null) {
         try {
           wordSpill.close();
-          Files.deleteIfExists(wordSpillFile);
-        } catch (IOException ignored) {
-          // deleteOnExit remains
+        } catch (IOException | RuntimeException ignored) {
+          // failing anyway
         }
+        TempFiles.delete(wordSpillFile);
       }
     }
   }
@@ -221,10 +224,57 @@ public final class CorpusEncoder {
     return W2vException.io("cannot write the encoded corpus to a temporary file: " + AtomicFile.reason(e), e);
   }
 
-  private static Path createTemp(Path dir, String prefix, String suffix) throws IOException {
-    Path f = dir == null ? Files.createTempFile(prefix, suffix) : Files.createTempFile(dir, prefix, suffix);
-    f.toFile().deleteOnExit();
-    return f;
+  /** A temporary file in {@code dir} (java.io.tmpdir if null), deleted on exit (see {@link TempFiles}). */
+  private static Path createTemp(Path dir, String tag) {
+    Path d = dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir"));
+    try {
+      return TempFiles.create(d, "corpus", tag);
+    } catch (IOException e) {
+      throw W2vException.io("cannot create the corpus spill file in " + d + ": " + AtomicFile.reason(e), e);
+    }
+  }
+
+  /** Names the spill file, and what it is for, when writing it fails (a full disk, typically). */
+  private static final class SpillOutput extends FilterOutputStream {
+    private final Path path;
+
+    SpillOutput(OutputStream out, Path path) {
+      super(out);
+      this.path = path;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      try {
+        out.write(b, off, len);
+      } catch (IOException e) {
+        throw failed(e);
+      }
+    }
+
+    @Override
+    public void flush() {
+      try {
+        out.flush();
+      } catch (IOException e) {
+        throw failed(e);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        out.close();
+      } catch (IOException e) {
+        throw failed(e);
+      }
+    }
+
+    private W2vException failed(IOException e) {
+      return W2vException.io("cannot write the corpus spill file " + path + ": " + AtomicFile.reason(e)
+          + " (the encoded corpus goes there past its memory budget, a quarter of the heap; free space there,"
+          + " or raise the heap with W2V_JAVA_OPTS=-Xmx...)", e);
+    }
   }
 
   /** Ids in memory up to a budget, then all of them in a temporary file of little-endian int32s. */
@@ -252,8 +302,8 @@ public final class CorpusEncoder {
       }
       mem.add(id);
       if (mem.startedChunk() && mem.bytes() > budgetBytes) {
-        spillFile = createTemp(tempDir, "w2v-corpus-", ".ids");
-        spill = new BufferedOutputStream(Files.newOutputStream(spillFile), 1 << 20);
+        spillFile = createTemp(tempDir, "ids");
+        spill = new SpillOutput(new BufferedOutputStream(Files.newOutputStream(spillFile), 1 << 20), spillFile);
         writeAll(mem, spill);
         mem = null;
       }
@@ -311,10 +361,10 @@ public final class CorpusEncoder {
       if (spillFile != null) {
         try {
           spill.close();
-          Files.deleteIfExists(spillFile);
-        } catch (IOException ignored) {
-          // deleteOnExit remains
+        } catch (IOException | RuntimeException ignored) {
+          // failing anyway
         }
+        TempFiles.delete(spillFile);
       }
     }
   }

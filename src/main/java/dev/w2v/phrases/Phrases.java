@@ -4,6 +4,7 @@ package dev.w2v.phrases;
 import dev.w2v.io.AtomicFile;
 import dev.w2v.io.Inputs;
 import dev.w2v.io.NotAnInput;
+import dev.w2v.io.TempFiles;
 import dev.w2v.io.W2vException;
 import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
@@ -17,8 +18,9 @@ import java.nio.file.Path;
 
 /**
  * Pass 1 reads the corpus, pass k reads pass k-1's output from a temporary file beside the output (deleted as soon
- * as the next pass has read it, and on exit). Each pass reads its input twice, as word2phrase.c does: once to count,
- * once to write. Nothing is written to the output path until the last pass has finished.
+ * as the next pass has read it, and on exit; see {@link TempFiles}). Each pass reads its input twice, as
+ * word2phrase.c does: once to count, once to write. Nothing is written to the output path until the last pass has
+ * finished.
  */
 public final class Phrases {
   private Phrases() {}
@@ -181,15 +183,11 @@ public final class Phrases {
   private static Path createTemp(PhrasesConfig config, int pass) {
     String name = pass == 0 ? "input" : "pass" + pass;
     try {
-      Path temp;
       if (config.toStdout()) {
-        temp = Files.createTempFile("w2v-phrases-" + name + ".", ".tmp");
-      } else {
-        Path abs = config.output().toAbsolutePath();
-        temp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + "." + name + ".", ".tmp");
+        return TempFiles.create(Path.of(System.getProperty("java.io.tmpdir")), "w2v-phrases", name);
       }
-      temp.toFile().deleteOnExit();
-      return temp;
+      Path abs = config.output().toAbsolutePath();
+      return TempFiles.create(abs.getParent(), abs.getFileName().toString(), name);
     } catch (IOException e) {
       String where = config.toStdout() ? "in " + System.getProperty("java.io.tmpdir") : "beside " + config.output();
       throw W2vException.io("cannot create a temporary file " + where + ": " + AtomicFile.reason(e), e);
@@ -197,14 +195,7 @@ public final class Phrases {
   }
 
   private static void delete(Path temp) {
-    if (temp == null) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(temp);
-    } catch (IOException ignored) {
-      // deleteOnExit is the fallback
-    }
+    TempFiles.delete(temp);
   }
 
   /** Turns a failed read into a one-line error naming the file. */

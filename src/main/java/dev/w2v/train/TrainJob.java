@@ -6,6 +6,7 @@ import dev.w2v.corpus.EncodedCorpus;
 import dev.w2v.corpus.WordReader;
 import dev.w2v.io.AtomicFile;
 import dev.w2v.io.Inputs;
+import dev.w2v.io.OutputTarget;
 import dev.w2v.io.W2vException;
 import dev.w2v.math.Kernels;
 import dev.w2v.vectors.VectorWriter;
@@ -64,7 +65,7 @@ public final class TrainJob {
     // ids beyond a quarter of the heap go to a memory-mapped temporary file beside the output (w2v.corpus.budget
     // overrides, in bytes)
     long budget = Long.getLong("w2v.corpus.budget", Runtime.getRuntime().maxMemory() / 4);
-    Path tmp = cfg.output() == null ? null : cfg.output().toAbsolutePath().getParent();
+    Path tmp = encode ? spillDir() : null;
     CorpusEncoder.Recorder recorder = encode && cfg.readVocab() == null
         ? new CorpusEncoder.Recorder(budget, tmp, inputs.rereadable()) : null;
     try {
@@ -75,6 +76,16 @@ public final class TrainJob {
       }
       throw e;
     }
+  }
+
+  /**
+   * Where the encoded corpus spills past its budget: beside the output (a device's directory, /dev, is no place for
+   * it: then the system's temporary directory).
+   */
+  private Path spillDir() {
+    OutputTarget out = OutputTarget.check(cfg.output(), "output file");
+    return out.kind() == OutputTarget.Kind.FILE ? out.path().getParent()
+        : Path.of(System.getProperty("java.io.tmpdir"));
   }
 
   private Result run(Inputs inputs, Path train, long fileSize, boolean encode, long budget, Path tmp,
@@ -115,6 +126,8 @@ public final class TrainJob {
       throw W2vException.badInput("training file " + inputs.describe() + ": no word occurs at least -min-count "
           + cfg.minCount() + " times (" + scanned + " words read); lower -min-count");
     }
+
+    cfg.checkVocabulary(vocab.size());
 
     // The network
     boolean hs = cfg.hs() != 0;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.w2v.io.TempFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -147,7 +148,7 @@ class CorpusInputsTest {
       }
     }
     try (var s = Files.list(tmp)) {
-      assertEquals(0, s.filter(p -> p.getFileName().toString().startsWith("w2v-corpus-")).count(),
+      assertEquals(0, s.filter(p -> TempFiles.isTempName(p.getFileName().toString())).count(),
           "the spill file is deleted");
     }
   }

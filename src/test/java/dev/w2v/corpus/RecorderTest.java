@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.w2v.io.TempFiles;
 import dev.w2v.vocab.VocabBuilder;
 import dev.w2v.vocab.Vocabulary;
 import java.io.ByteArrayInputStream;
@@ -63,7 +64,7 @@ class RecorderTest {
 
   private long tempFiles() throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.getFileName().toString().startsWith("w2v-corpus-")).count();
+      return s.filter(p -> TempFiles.isTempName(p.getFileName().toString())).count();
     }
   }
 

@@ -3,6 +3,7 @@ package dev.w2v.io;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
+import java.io.FileInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -225,7 +226,9 @@ public final class Inputs {
    * underlying file as {@link RawFailure}, so that what remains is the decoder's complaint about the data.
    */
   static InputStream openSource(Source s) throws IOException {
-    InputStream raw = s.stdin() ? new NonClosing(System.in) : Files.newInputStream(s.path());
+    // a pipe or FIFO through FileInputStream: a channel's stream asks for its position, which pipes refuse
+    InputStream raw = s.stdin() ? new NonClosing(System.in)
+        : s.regular() ? Files.newInputStream(s.path()) : new FileInputStream(s.path().toFile());
     BufferedInputStream in = new BufferedInputStream(new Tagged(raw), 1 << 16);
     in.mark(MAGIC);
     byte[] head = new byte[MAGIC];
@@ -449,6 +452,16 @@ public final class Inputs {
         return in.read(b, off, len);
       } catch (IOException e) {
         throw new RawFailure(e);
+      }
+    }
+
+    /** Only a hint (BufferedInputStream asks it): 0 when the source cannot tell. */
+    @Override
+    public int available() {
+      try {
+        return in.available();
+      } catch (IOException e) {
+        return 0;
       }
     }
   }

@@ -131,6 +131,10 @@ class CorpusInputsTest {
     assertArrayEquals(wantVocab, vocab(text, "stdin", "-"), "stdin vocabulary");
     assertArrayEquals(wantVectors, vectors(text, "stdin", "-train", "-"), "from standard input");
     assertArrayEquals(wantVectors, vectors(pack(text, "gz"), "stdin-gz", "-"), "gzip on standard input");
+    // with -read-vocab nothing is recorded during a scan: the one pass encodes standard input directly
+    Path v = Files.write(tmp.resolve("given.vocab"), wantVocab);
+    byte[] withVocab = vectors(null, "vocab-file", "-read-vocab", v.toString(), plain.toString());
+    assertArrayEquals(withVocab, vectors(text, "vocab-stdin", "-read-vocab", v.toString(), "-"));
   }
 
   @Test

@@ -75,6 +75,9 @@ public final class SimilarCommand implements Callable<Integer>, Debuggable {
     if (n < 1) {
       throw W2vException.usage("-n must be at least 1, got " + n);
     }
+    if (n > QueryOptions.MAX_N) {
+      throw W2vException.usage("-n " + n + " is out of range (at most " + QueryOptions.MAX_N + ")");
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String who = spec.qualifiedName();

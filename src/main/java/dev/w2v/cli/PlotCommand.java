@@ -37,13 +37,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {
-      "Draws a labelled 2-D picture of words, projected by PCA, into an SVG or PNG file.",
-      "Each word asked for gets its own colour; with -neighbours N its N nearest words are drawn too, smaller,",
-      "joined to it by a faint line. The format follows the -output name (.svg or .png).",
+      "Draw a labelled 2-D picture of words (PCA) into an SVG or PNG file.",
+      "Each word asked for gets its own colour; with -neighbours N its N nearest words are drawn too, smaller, "
+          + "joined to it by a faint line. The format follows the -output name (.svg or .png)."
+    },
+    footer = {
       "",
       "Examples:",
-      "  w2v plot -vectors vec.bin -output royals.svg king queen prince princess man woman",
-      "  w2v plot -vectors vec.bin -neighbours 8 -output words.png paris berlin water music"
+      "  w2v plot -vectors vec.bin -output royals.svg king queen prince man woman",
+      "  w2v plot -vectors vec.bin -neighbours 8 -output words.png paris water music"
     })
 public final class PlotCommand implements Callable<Integer>, Debuggable {
   @Spec CommandSpec spec;
@@ -140,7 +142,7 @@ public final class PlotCommand implements Callable<Integer>, Debuggable {
     } catch (IOException x) {
       throw W2vException.io("cannot write -output " + output + ": " + AtomicFile.reason(x), x);
     }
-    if (opts.debug >= 1) {
+    if (opts.debug >= 2) {
       err.println(who + ": drew " + list.size() + " words into " + output);
       err.flush();
     }

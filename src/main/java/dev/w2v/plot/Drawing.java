@@ -64,6 +64,17 @@ public final class Drawing {
     shapes.add(new Label(x, y, text, size, bold, color, anchor));
   }
 
+  /** The labels, in drawing order (for tests of their placement). */
+  List<Label> labels() {
+    List<Label> out = new ArrayList<>();
+    for (Object s : shapes) {
+      if (s instanceof Label l) {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+
   static Font font(double size, boolean bold) {
     return new Font(FAMILY, bold ? Font.BOLD : Font.PLAIN, 1).deriveFont((float) size);
   }

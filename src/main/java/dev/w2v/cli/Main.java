@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       AnalogyCommand.class,
       CosineCommand.class,
       OddOneOutCommand.class,
+      PlotCommand.class,
       AccuracyCommand.class,
       SimilarityCommand.class,
       PhrasesCommand.class,

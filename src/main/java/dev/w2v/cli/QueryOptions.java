@@ -60,7 +60,8 @@ final class QueryOptions {
           "%s: loaded %d words x %d (%s%s) from %s in %.3f s%n",
           who, e.size(), e.dim(), e.format().description(),
           e.compression() == null ? "" : ", " + e.compression() + "-compressed",
-          Printable.of(vectors.toString()), (System.nanoTime() - t0) / 1e9);
+          CompressedInput.isStdin(vectors) ? "standard input" : Printable.of(vectors.toString()),
+          (System.nanoTime() - t0) / 1e9);
     }
     err.flush();
     return e;

@@ -3,8 +3,6 @@
 package dev.w2v.io;
 
 import java.io.BufferedInputStream;
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,7 +78,7 @@ public final class CompressedInput implements AutoCloseable {
    */
   public static CompressedInput open(Path path, String what) throws IOException {
     if (isStdin(path)) {
-      return wrap(new FileInputStream(FileDescriptor.in), true);
+      return wrap(System.in, true); // System.in, so that an embedding program (or a test) can replace it
     }
     InputFiles.requireReadable(path, what);
     if (Files.isRegularFile(path)) {
@@ -102,7 +100,9 @@ public final class CompressedInput implements AutoCloseable {
         throw e;
       }
     }
-    return wrap(Files.newInputStream(path), false); // a FIFO, /dev/stdin, a character device
+    // a FIFO, a pipe (/dev/fd/N), a character device: a plain FileInputStream, which never seeks (the NIO stream of
+    // Files.newInputStream asks the channel for its position and fails on a pipe with "Illegal seek")
+    return wrap(new java.io.FileInputStream(path.toFile()), false);
   }
 
   /** Wraps an already open stream (closed with this input), undoing any compression. */

@@ -100,6 +100,18 @@ public final class Embeddings {
     return words.word(i);
   }
 
+  /** The given rows (their words and vectors, in that order) as new embeddings from the same source. */
+  public Embeddings select(int[] rows) {
+    WordTable w = new WordTable(rows.length);
+    FloatMatrix m = FloatMatrix.allocate(rows.length, dim());
+    for (int i = 0; i < rows.length; i++) {
+      byte[] b = words.bytes(rows[i]);
+      w.add(b, 0, b.length);
+      System.arraycopy(matrix.arrayOf(rows[i]), matrix.offsetOf(rows[i]), m.arrayOf(i), m.offsetOf(i), dim());
+    }
+    return new Embeddings(source, format, rows.length, w, m, normalised, compression, warnings);
+  }
+
   /** A copy of row i. */
   public float[] vector(int i) {
     return matrix.row(i);

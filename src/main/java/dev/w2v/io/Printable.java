@@ -9,9 +9,10 @@ import java.nio.ByteBuffer;
 
 /**
  * A word read from a file can hold any byte: a terminal escape sequence ({@code ESC ] 0 ; ... BEL} retitles the
- * window), a NUL, a carriage return that hides the start of the line. Messages show such words through here:
- * C0 and C1 control characters, DEL, a byte-order mark and bytes that are not UTF-8 become {@code \xNN} (or
- * {@code \}{@code uNNNN}), a backslash is doubled, and anything longer than the limit is cut with "...".
+ * window), a NUL, a carriage return that hides the start of the line. Messages show such words through here, in
+ * the form the query commands accept back (query/Words): C0 and C1 control characters, DEL, a byte-order mark,
+ * bidi overrides and bytes that are not UTF-8 become {@code \xHH} per byte, a backslash is doubled, and anything
+ * longer than the limit is cut with "...".
  */
 public final class Printable {
   /** The longest word a message shows in full, in characters. */
@@ -26,18 +27,8 @@ public final class Printable {
 
   /** {@code s} escaped and shortened to {@code max} characters of input. */
   public static String of(String s, int max) {
-    StringBuilder sb = new StringBuilder(Math.min(s.length(), max) + 8);
-    int n = 0;
-    for (int i = 0; i < s.length(); ) {
-      if (n++ >= max) {
-        sb.append("...");
-        break;
-      }
-      int c = s.codePointAt(i);
-      i += Character.charCount(c);
-      append(sb, c);
-    }
-    return sb.toString();
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    return of(b, 0, b.length, max);
   }
 
   /** Bytes (normally UTF-8) escaped: invalid UTF-8 shows as {@code \xNN}, never as U+FFFD. */
@@ -69,7 +60,7 @@ public final class Printable {
       String ch = null;
       if (k > 1 && i + k <= end) {
         try {
-          ch = dec.decode(ByteBuffer.wrap(b, i, k)).toString();
+          ch = dec.reset().decode(ByteBuffer.wrap(b, i, k)).toString();
         } catch (CharacterCodingException e) {
           ch = null;
         }
@@ -78,7 +69,14 @@ public final class Printable {
         hex(sb, c);
         i++;
       } else {
-        append(sb, ch.codePointAt(0));
+        int cp = ch.codePointAt(0);
+        if (unsafe(cp)) {
+          for (int j = 0; j < k; j++) {
+            hex(sb, b[i + j] & 0xff);
+          }
+        } else {
+          sb.append(ch);
+        }
         i += k;
       }
     }
@@ -88,17 +86,21 @@ public final class Printable {
   private static void append(StringBuilder sb, int c) {
     if (c < 0x20 || c == 0x7F) {
       hex(sb, c);
-    } else if ((c >= 0x80 && c <= 0x9F) || c == 0xFEFF || c == 0xFFFD || (c >= 0x2028 && c <= 0x202E)
-        || (c >= 0x2066 && c <= 0x2069)) {
-      sb.append(String.format("\\u%04X", c)); // C1 controls, BOM, line separators and bidi overrides
     } else if (c == '\\') {
       sb.append("\\\\");
     } else {
-      sb.appendCodePoint(c);
+      sb.append((char) c);
     }
   }
 
+  /** C1 controls, the byte-order mark, line separators and bidi overrides: shown as their bytes. */
+  private static boolean unsafe(int c) {
+    return (c >= 0x80 && c <= 0x9F) || c == 0xFEFF || c == 0xFFFD || (c >= 0x2028 && c <= 0x202E)
+        || (c >= 0x2066 && c <= 0x2069);
+  }
+
   private static void hex(StringBuilder sb, int c) {
-    sb.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+    sb.append("\\x").append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
   }
 }

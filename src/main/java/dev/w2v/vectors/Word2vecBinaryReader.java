@@ -46,9 +46,11 @@ final class Word2vecBinaryReader {
       for (int k = p; k < p + w; k++) {
         byte c = src.get(k);
         if (c == '\n' || c == 0) {
-          throw in.badEntry(i, null, "its word holds a " + (c == 0 ? "NUL" : "newline") + " byte, so the vector"
-              + " before it was not " + dim + " numbers long (the header's dimension does not match the file, or"
-              + " it is corrupt)");
+          String what = "its word holds a " + (c == 0 ? "NUL" : "newline") + " byte";
+          throw in.badEntry(i, null, i == 0
+              ? what + ": the file is corrupt, or not a word-vector file"
+              : what + ", so the vector before it was not " + dim + " numbers long (the header's dimension does not"
+                  + " match the file, or it is corrupt)");
         }
       }
     }

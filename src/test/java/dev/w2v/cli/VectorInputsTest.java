@@ -121,7 +121,7 @@ class VectorInputsTest {
     CliRun r = CliRun.run("similar", "-vectors", p.toString(), "b");
     assertEquals(ExitCodes.BAD_INPUT, r.code, r.toString());
     assertEquals(1, r.err.split("\n").length, r.err);
-    assertTrue(r.err.contains("entry 1 (\"\\x1b]0;PWNED\\x07\"): number 2 is NaN"), r.err);
+    assertTrue(r.err.contains("entry 1 (\"\\x1B]0;PWNED\\x07\"): number 2 is NaN"), r.err);
     assertFalse(r.err.chars().anyMatch(c -> c < 0x20 && c != '\n'), r.err);
     r = CliRun.run("similar", "-vectors", fixture("kv.model").toString(), "king");
     assertEquals(ExitCodes.BAD_INPUT, r.code, r.toString());

@@ -92,11 +92,11 @@ class VectorRefusalsTest {
   void wordsWithControlBytesAreEscapedInMessages() throws IOException {
     // a terminal escape (set the window title) as a word, in an entry whose vector is cut short
     String m = refused(ascii("2 3\n\u001b]0;PWNED\u0007 1 2\nb 1 2 3\n"));
-    assertTrue(m.contains("entry 1 (\"\\x1b]0;PWNED\\x07\"): only 2 numbers"), m);
+    assertTrue(m.contains("entry 1 (\"\\x1B]0;PWNED\\x07\"): only 2 numbers"), m);
     m = refused(ascii("2 3\na 1 2 3\nb\u0000\u009b 1 x\r\u0007\n"));
-    assertTrue(m.contains("(\"b\\x00\\x9b\"): \"x\\x0d\\x07\" is not a number"), m);
+    assertTrue(m.contains("(\"b\\x00\\x9B\"): \"x\\x0D\\x07\" is not a number"), m);
     m = refused(ascii("\u001b[2J\u001b[31mred 1 2 zz\n"));
-    assertTrue(m.contains("it starts \"\\x1b[2J\\x1b[31mred 1 2 zz\""), m);
+    assertTrue(m.contains("it starts \"\\x1B[2J\\x1B[31mred 1 2 zz\""), m);
   }
 
   @Test

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       AccuracyCommand.class,
       SimilarityCommand.class,
       PhrasesCommand.class,
+      ConvertCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -27,13 +27,16 @@ import picocli.CommandLine.Spec;
       "Print the cosine similarity of word pairs.",
       "The same figures as gensim's similarity. Words are taken two by two: 'w2v cosine king queen man woman' prints two pairs. With no words, reads"
           + " pairs from standard input, one or more pairs per line (a prompt on a terminal; exit or Ctrl-D leaves)."
-          + " Words starting with '-' go after '--'."
+          + " Words that are not valid UTF-8 are typed and shown with \\xHH escapes. Words starting"
+          + " with '-' go after '--'."
     },
     footer = {
       "",
       "Examples:",
       "  w2v cosine -vectors vec.bin king queen",
-      "  printf 'king queen\\ncat dog\\n' | w2v cosine -vectors v.bin -format tsv"
+      "  w2v cosine -vectors vec.bin -format tsv king queen man woman",
+      "  printf 'king queen\\ncat dog car bus\\n' | w2v cosine -vectors vec.bin",
+      "  w2v cosine -- -lrb- -rrb-    (words starting with '-' after '--')"
     })
 public final class CosineCommand implements Callable<Integer>, Debuggable {
   @Spec CommandSpec spec;

@@ -38,9 +38,11 @@ import picocli.CommandLine.Command;
       AnalogyCommand.class,
       CosineCommand.class,
       OddOneOutCommand.class,
+      PlotCommand.class,
       AccuracyCommand.class,
       SimilarityCommand.class,
       PhrasesCommand.class,
+      ConvertCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -135,9 +137,19 @@ public final class Main implements Callable<Integer> {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     // "@user" is a word (a vocabulary has them), not a file of arguments to read
     cl.setExpandAtFiles(false);
+    cl.registerConverter(java.nio.file.Path.class, Main::path);
     cl.setParameterExceptionHandler(Main::badParameters);
     cl.setExecutionExceptionHandler(Main::failed);
     return cl;
+  }
+
+  /** A file name the OS cannot take (a NUL byte) is a usage error in words, not a Java exception's name. */
+  private static java.nio.file.Path path(String s) {
+    try {
+      return java.nio.file.Path.of(s);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new CommandLine.TypeConversionException("not a usable file name (" + e.getReason() + ")");
+    }
   }
 
   private static int badParameters(CommandLine.ParameterException ex, String[] args) {

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  w2v odd-one-out -vectors vec.bin breakfast cereal dinner lunch",
-      "  w2v odd-one-out -format json france italy germany paris"
+      "  w2v odd-one-out -vectors vec.bin -format json france italy germany paris"
     })
 public final class OddOneOutCommand implements Callable<Integer>, Debuggable {
   @Spec CommandSpec spec;

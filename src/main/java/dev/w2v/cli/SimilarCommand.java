@@ -17,11 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/**
- * Nearest words by cosine, as distance.c: several words are summed, the query words themselves are left out. With
- * {@code -neg} words it is gensim's {@code most_similar(positive, negative)}; with {@code -vector} its
- * {@code similar_by_vector}.
- */
+/** Nearest words by cosine, as distance.c: several words are summed, the query words themselves are left out. */
 @Command(
     name = "similar",
     sortOptions = false,
@@ -87,17 +83,17 @@ public final class SimilarCommand implements Callable<Integer>, Debuggable {
     if (n > QueryOptions.MAX_N) {
       throw W2vException.usage("-n " + n + " is out of range (at most " + QueryOptions.MAX_N + ")");
     }
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    String who = spec.qualifiedName();
     opts.checkWords(words);
     if (vector != null && !(words.isEmpty() && negative.isEmpty())) {
       throw W2vException.usage("-vector takes no words: ask for words or for a vector, not both");
     }
-    String[] neg = negative.toArray(new String[0]);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    String who = spec.qualifiedName();
     Embeddings e = opts.load(limit, err, who);
     NearestNeighbours nn = new NearestNeighbours(e);
     QuerySession session = new QuerySession(e, out, err, who, format, "cosine");
+    String[] neg = negative.toArray(new String[0]);
     if (vector != null && !vector.equals("-")) {
       float[] v = VectorArgument.parse(vector, e.dim(), "-vector");
       return answerVector(session, nn, v) ? ExitCodes.OK : ExitCodes.BAD_INPUT;

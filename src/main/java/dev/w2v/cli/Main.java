@@ -138,6 +138,7 @@ public final class Main implements Callable<Integer> {
     // "@user" is a word (a vocabulary has them), not a file of arguments to read
     cl.setExpandAtFiles(false);
     cl.registerConverter(java.nio.file.Path.class, Main::path);
+    cl.setExecutionStrategy(Main::execute);
     cl.setParameterExceptionHandler(Main::badParameters);
     cl.setExecutionExceptionHandler(Main::failed);
     return cl;
@@ -149,6 +150,28 @@ public final class Main implements Callable<Integer> {
       return java.nio.file.Path.of(s);
     } catch (java.nio.file.InvalidPathException e) {
       throw new CommandLine.TypeConversionException("not a usable file name (" + e.getReason() + ")");
+    }
+  }
+
+  /**
+   * Runs the command that was parsed with {@link LogLines} as System.err, so that what library code logs through
+   * slf4j reaches this command's err writer in w2v's format and at its -debug level.
+   */
+  private static int execute(CommandLine.ParseResult parsed) {
+    CommandLine.ParseResult pr = parsed;
+    while (pr.hasSubcommand()) {
+      pr = pr.subcommand();
+    }
+    CommandLine leaf = pr.commandSpec().commandLine();
+    CommandLine.Model.OptionSpec debug = pr.commandSpec().findOption("-debug");
+    Object level = debug == null ? null : debug.getValue();
+    PrintStream saved = System.err;
+    System.setErr(new LogLines(leaf.getErr(), prefix(leaf), level instanceof Integer ? (Integer) level : 1));
+    try {
+      return new CommandLine.RunLast().execute(parsed);
+    } finally {
+      System.err.flush();
+      System.setErr(saved);
     }
   }
 

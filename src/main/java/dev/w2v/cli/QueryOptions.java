@@ -75,11 +75,7 @@ final class QueryOptions {
       NearestNeighbours.warmUpInBackground(300); // compiles while the file loads; the dimension hardly matters
     }
     Embeddings e = VectorReader.read(vectors, limit == 0 ? VectorReader.ALL : limit, normalise);
-    if (debug >= 1) {
-      for (String w : e.warnings()) {
-        err.println(who + ": warning: " + w);
-      }
-    }
+    // the reader's warnings (e.warnings()) were logged through slf4j as it read: LogLines shows them at -debug 1
     if (debug >= 2) {
       err.printf(
           "%s: loaded %d words x %d (%s%s) from %s in %.3f s%n",

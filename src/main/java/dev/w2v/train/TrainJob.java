@@ -21,9 +21,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs one training job as word2vec.c's TrainModel does, reporting to {@code err}. */
 public final class TrainJob {
+  /** The run's summary (word2vec.c's "Vocab size" lines); progress goes to the err writer's live display. */
+  private static final Logger LOG = LoggerFactory.getLogger(TrainJob.class);
+
   /** What a finished job did, for the summary line and tests. */
   public record Result(int vocabSize, long trainWords, long wordsTrained, double seconds) {}
 
@@ -112,9 +117,8 @@ public final class TrainJob {
       }
     }
     if (cfg.debug() > 0) {
-      err.println("Vocab size: " + vocab.size());
-      err.println("Words in train file: " + vocab.trainWords());
-      err.flush();
+      LOG.info("Vocab size: {}", vocab.size());
+      LOG.info("Words in train file: {}", vocab.trainWords());
     }
     if (cfg.saveVocab() != null) {
       VocabFile.save(vocab, cfg.saveVocab());
@@ -150,11 +154,10 @@ public final class TrainJob {
     }
     Trainer trainer = new Trainer(cfg, vocab, model, tree, table, simd);
     if (cfg.debug() > 1) {
-      err.printf(Locale.ROOT, "Training %s with %s, %d threads, %s kernels%s%n",
+      LOG.info(String.format(Locale.ROOT, "Training %s with %s, %d threads, %s kernels%s",
           cfg.cbow() ? "CBOW" : "skip-gram",
           (hs ? "hierarchical softmax" : "") + (hs && ns ? " and " : "") + (ns ? "negative sampling" : ""),
-          cfg.threads(), simd ? "SIMD" : "scalar", cfg.reference() ? " (reference mode)" : "");
-      err.flush();
+          cfg.threads(), simd ? "SIMD" : "scalar", cfg.reference() ? " (reference mode)" : ""));
     }
     Progress progress = cfg.debug() > 1 ? new Progress(trainer, err, tty) : null;
     long t0 = System.nanoTime();
@@ -187,9 +190,8 @@ public final class TrainJob {
     double secs = (System.nanoTime() - t0) / 1e9;
     long words = trainer.wordsDone();
     if (cfg.debug() > 0) {
-      err.printf(Locale.ROOT, "Trained %d words in %.1f s: %s words/s%n", words, secs,
-          Progress.rate(words / Math.max(secs, 1e-9)));
-      err.flush();
+      LOG.info(String.format(Locale.ROOT, "Trained %d words in %.1f s: %s words/s", words, secs,
+          Progress.rate(words / Math.max(secs, 1e-9))));
     }
 
     // Output

@@ -13,8 +13,8 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
 
@@ -143,7 +143,10 @@ public final class CompressedInput implements AutoCloseable {
     try {
       switch (c) {
         case GZIP:
-          d = new GZIPInputStream(in, 1 << 16);
+          // not the JDK's GZIPInputStream: it looks for a next member only when in.available() > 0, so on a pipe
+          // (zcat | pigz -c | cat a.gz b.gz ...) it can stop silently after the first member
+          d = new GzipCompressorInputStream(in instanceof BufferedInputStream ? in
+              : new BufferedInputStream(in, 1 << 16), true);
           break;
         case BZIP2:
           d = new BZip2CompressorInputStream(in, true);

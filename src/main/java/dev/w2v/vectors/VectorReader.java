@@ -54,7 +54,8 @@ public final class VectorReader {
     String name = CompressedInput.isStdin(file) ? "standard input" : Printable.of(String.valueOf(file), 200);
     try (CompressedInput ci = CompressedInput.open(file, "vectors file")) {
       String codec = ci.codec() == null ? null : ci.codec().label();
-      VectorInput in = new VectorInput(file, new ByteSource(ci.channel()), limit, normalise, maxChunkFloats, codec);
+      VectorInput in = new VectorInput(file, new ByteSource(ci.channel()), limit, normalise, maxChunkFloats, codec,
+          ci.size());
       return load(in, ci);
     } catch (CompressedInput.CorruptInput e) {
       throw W2vException.badInput("vectors file " + name + ": " + Printable.of(e.getMessage(), 300));

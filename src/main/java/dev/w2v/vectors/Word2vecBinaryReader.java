@@ -24,6 +24,7 @@ final class Word2vecBinaryReader {
   Embeddings read(long count) throws IOException {
     long want = Math.min(count, in.limit);
     EmbeddingsBuilder b = new EmbeddingsBuilder(dim, want, in.normalise, in.maxChunkFloats);
+    b.trackInput(src, in.inputSize, 2 + 4L * dim); // a word of one byte, a space, the floats
     for (long i = 0; i < want; i++) {
       readEntry(i, count, b);
     }

@@ -53,9 +53,7 @@ final class EmbeddingsBuilder {
     this.inputSize = size;
     if (minEntryBytes > 0 && rows == 0) {
       long bound = Math.min(expectedRows, size / minEntryBytes + 1); // never more floats than the file has bytes
-      if (bound > cur.length / dim) {
-        cur = FloatMatrix.allocateChunk((int) Math.min(rowsPerChunk, bound), dim);
-      }
+      cur = FloatMatrix.allocateChunk((int) Math.max(1, Math.min(rowsPerChunk, bound)), dim);
     }
   }
 
@@ -74,6 +72,11 @@ final class EmbeddingsBuilder {
 
   int rows() {
     return rows;
+  }
+
+  /** Rows allocated so far (for tests of the memory bound). */
+  long capacityRows() {
+    return (long) full.size() * rowsPerChunk + cur.length / dim;
   }
 
   /** The array to write the next row into, at {@link #nextOffset()}; call {@link #commitRow()} after. */

@@ -105,7 +105,7 @@ public final class SimilarCommand implements Callable<Integer>, Debuggable {
         return answerVector(session, nn, v);
       });
     }
-    if (!words.isEmpty() || neg.length > 0) {
+    if (!words.isEmpty()) {
       String[] ws = QuerySession.split(String.join(" ", words));
       return answer(session, nn, ws, neg, err) ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }

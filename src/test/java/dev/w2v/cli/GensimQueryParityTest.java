@@ -64,6 +64,23 @@ class GensimQueryParityTest {
   }
 
   @Test
+  void negativeWordsApplyToEveryLineOfStandardInput() throws Exception {
+    for (String[] c : cases("most_similar")) {
+      if (c[2].isEmpty()) {
+        continue;
+      }
+      List<String> args = new ArrayList<>(List.of("similar", "-vectors", vectors(), "-n", "5", "-format", "tsv"));
+      for (String neg : c[2].split(" ")) {
+        args.add("-neg");
+        args.add(neg);
+      }
+      CliRun r = CliRun.runWithInput(c[1] + "\n", args.toArray(new String[0]));
+      assertEquals(0, r.code, r.toString());
+      sameAnswers(c[3], r.out, c[1] + " - " + c[2]);
+    }
+  }
+
+  @Test
   void similarByVector() throws Exception {
     for (String[] c : cases("by_vector")) {
       CliRun r = CliRun.run("similar", "-vectors", vectors(), "-n", "5", "-format", "tsv", "-vector", c[1]);

@@ -82,6 +82,9 @@ public final class SimilarCommand implements Callable<Integer>, Debuggable {
     if (vector != null && !(words.isEmpty() && negative.isEmpty())) {
       throw W2vException.usage("-vector takes no words: ask for words or for a vector, not both");
     }
+    if (words.isEmpty() && (vector == null || vector.equals("-"))) {
+      QuerySession.requireStdinFree(opts.vectors);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String who = spec.qualifiedName();

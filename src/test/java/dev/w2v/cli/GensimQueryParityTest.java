@@ -32,7 +32,7 @@ class GensimQueryParityTest {
   }
 
   private static String vectors() throws URISyntaxException {
-    return resource("vectors/gensim.txt").toString();
+    return resource("query/gensim-8d.txt").toString();
   }
 
   /** Compares "word score word score ..." with tsv lines "query TAB word TAB score". */

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-# Writes gensim-queries.tsv: gensim 4.2's own answers to the queries that QueryParityTest asks w2v, on the
+# Writes gensim-queries.tsv: gensim 4.2's own answers to the queries that GensimQueryParityTest asks w2v, on the
 # gensim-written fixture gensim-8d.txt (a copy of ../vectors/gensim.txt; see README.md here).
 # Run from this directory with Debian 12's python3-gensim (4.2.0): /usr/bin/python3 make-expected.py
 # Each line: KIND <TAB> POSITIVE (space-separated words, or the vector's numbers) <TAB> NEGATIVE <TAB> ANSWER,

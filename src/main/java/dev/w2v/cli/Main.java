@@ -22,9 +22,11 @@ import picocli.CommandLine.Command;
       AnalogyCommand.class,
       CosineCommand.class,
       OddOneOutCommand.class,
+      PlotCommand.class,
       AccuracyCommand.class,
       SimilarityCommand.class,
       PhrasesCommand.class,
+      ConvertCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

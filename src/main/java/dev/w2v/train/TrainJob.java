@@ -8,6 +8,8 @@ import dev.w2v.io.AtomicFile;
 import dev.w2v.io.InputFiles;
 import dev.w2v.io.W2vException;
 import dev.w2v.math.Kernels;
+import dev.w2v.model.ModelFile;
+import dev.w2v.model.TrainingState;
 import dev.w2v.vectors.VectorWriter;
 import dev.w2v.vocab.HuffmanTree;
 import dev.w2v.vocab.VocabBuilder;
@@ -20,7 +22,10 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** Runs one training job as word2vec.c's TrainModel does, reporting to {@code err}. */
 public final class TrainJob {
@@ -28,13 +33,28 @@ public final class TrainJob {
   public record Result(int vocabSize, long trainWords, long wordsTrained, double seconds) {}
 
   private final TrainConfig cfg;
+  private final RunConfig rc;
   private final PrintWriter err;
   private final boolean tty;
+  /** Tests: stop (as if killed) once this many epochs are done and checkpointed; 0 = never. */
+  long stopAfterEpoch;
 
   public TrainJob(TrainConfig cfg, PrintWriter err, boolean tty) {
+    this(cfg, RunConfig.NONE, err, tty);
+  }
+
+  public TrainJob(TrainConfig cfg, RunConfig rc, PrintWriter err, boolean tty) {
     this.cfg = cfg;
+    this.rc = rc;
     this.err = err;
     this.tty = tty;
+  }
+
+  /** Thrown by the {@link #stopAfterEpoch} test hook. */
+  static final class Stopped extends RuntimeException {
+    Stopped(long epoch) {
+      super("stopped after epoch " + epoch, null, false, false);
+    }
   }
 
   public Result run() {
@@ -45,6 +65,7 @@ public final class TrainJob {
     if (cfg.saveVocab() != null) {
       AtomicFile.checkWritable(cfg.saveVocab(), "vocabulary file");
     }
+    checkStateFiles(train);
     long fileSize;
     try {
       fileSize = Files.size(train);
@@ -58,6 +79,13 @@ public final class TrainJob {
     // ids beyond a quarter of the heap go to a memory-mapped temporary file (w2v.corpus.budget overrides, in bytes)
     long budget = Long.getLong("w2v.corpus.budget", Runtime.getRuntime().maxMemory() / 4);
     CorpusEncoder.Recorder recorder = encode && cfg.readVocab() == null ? new CorpusEncoder.Recorder(budget) : null;
+    // -resume / -init-model: the saved state, checked against the flags before the corpus is read
+    boolean simd = !cfg.reference() && Kernels.simd() && !Boolean.getBoolean("w2v.scalar");
+    int stride = simd ? Kernels.roundUp(cfg.size()) : cfg.size();
+    Continuation cont = cfg.trains() ? Continuation.load(cfg, rc, stride) : null;
+    if (cont != null) {
+      cont.checkCorpusSize(train, fileSize);
+    }
 
     // Vocabulary: LearnVocabFromTrainFile or ReadVocab, then SortVocab
     Vocabulary vocab;
@@ -73,7 +101,12 @@ public final class TrainJob {
       } catch (IOException e) {
         throw W2vException.io("cannot read training file " + train + ": " + AtomicFile.reason(e), e);
       }
-      vocab = builder.build(cfg.minCount(), map);
+      if (cont == null) {
+        vocab = builder.build(cfg.minCount(), map);
+      } else {
+        cont.attach(builder.build(1, map), builder.tokens(), cfg.minCount(), map[0], train);
+        vocab = cont.vocab();
+      }
       scanned = builder.tokens();
       if (builder.tokens() == 0) {
         throw W2vException.badInput("training file " + train + " contains no words");
@@ -98,12 +131,23 @@ public final class TrainJob {
     // The network
     boolean hs = cfg.hs() != 0;
     boolean ns = cfg.negative() > 0;
-    // -Dw2v.scalar=true runs the default pipeline (encoded corpus, every epoch) with the exact scalar kernels:
-    // with -threads 1 and -shared-negatives 0 that is word2vec.c with its epoch fix, bit for bit
-    boolean simd = !cfg.reference() && Kernels.simd() && !Boolean.getBoolean("w2v.scalar");
-    int stride = simd ? Kernels.roundUp(cfg.size()) : cfg.size();
-    Model model = Model.allocate(vocab.size(), cfg.size(), stride, hs, ns);
-    model.initSyn0();
+    // -Dw2v.scalar=true (above) runs the default pipeline (encoded corpus, every epoch) with the exact scalar
+    // kernels: with -threads 1 and -shared-negatives 0 that is word2vec.c with its epoch fix, bit for bit
+    Vocabulary trainVocab = cont != null ? cont.trainVocab() : vocab;
+    Model model;
+    if (cont != null) {
+      model = cont.model(stride, hs, ns, rc.seed());
+      if (cfg.debug() > 0) {
+        err.println(cont.resume()
+            ? "Resuming " + rc.resume() + " after epoch " + cont.state().position().epochsDone() + " of " + cfg.iter()
+            : "Continuing " + rc.initModel() + " (" + cont.baseEpochs() + " epochs): " + cont.addedWords()
+                + " new words");
+        err.flush();
+      }
+    } else {
+      model = Model.allocate(vocab.size(), cfg.size(), stride, hs, ns);
+      model.initSyn0(rc.seed());
+    }
     HuffmanTree tree = hs ? HuffmanTree.build(vocab.counts()) : null;
     UnigramTable table = ns ? new UnigramTable(vocab.counts()) : null;
 
@@ -112,10 +156,20 @@ public final class TrainJob {
       corpus = recorder != null ? recorder.finish(map[0]) : null;
       if (corpus == null) {
         Path tmp = cfg.output().toAbsolutePath().getParent();
-        corpus = CorpusEncoder.encode(train, vocab, budget, tmp);
+        corpus = CorpusEncoder.encode(train, trainVocab, budget, tmp);
       }
     }
-    Trainer trainer = new Trainer(cfg, vocab, model, tree, table, simd);
+    Trainer trainer = new Trainer(cfg, trainVocab, model, tree, table, simd, rc.seed());
+    if (cont != null && cont.resume()) {
+      TrainingState.Position p = cont.state().position();
+      trainer.restore(p.epochsDone(), p.wordsDone(), p.alpha(), p.threadRandom(), p.threadAlpha(), p.threadEof());
+    }
+    long baseEpochs = cont != null ? cont.baseEpochs() : 0;
+    long tokens = cfg.readVocab() != null ? -1 : scanned;
+    Supplier<TrainingState> state = () -> Continuation.capture(cfg, rc, simd, trainer, model, vocab, trainVocab,
+        baseEpochs, train, fileSize, tokens);
+    long wordsBefore = trainer.wordsDone();
+    long[] pausedNanos = new long[1]; // checkpoints and evaluation, left out of the training rate
     if (cfg.debug() > 1) {
       err.printf(Locale.ROOT, "Training %s with %s, %d threads, %s kernels%s%n",
           cfg.cbow() ? "CBOW" : "skip-gram",
@@ -132,11 +186,11 @@ public final class TrainJob {
           return new EncodedTokenSource(enc, id, cfg.threads());
         }
         try {
-          return new FileTokenSource(train, fileSize, id, cfg.threads(), vocab);
+          return new FileTokenSource(train, fileSize, id, cfg.threads(), trainVocab);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
-      });
+      }, epoch -> pausedNanos[0] += afterEpoch(epoch, state, vocab, model));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw W2vException.io("training interrupted", e);
@@ -150,8 +204,8 @@ public final class TrainJob {
         corpus.close();
       }
     }
-    double secs = (System.nanoTime() - t0) / 1e9;
-    long words = trainer.wordsDone();
+    double secs = (System.nanoTime() - t0 - pausedNanos[0]) / 1e9;
+    long words = trainer.wordsDone() - wordsBefore;
     if (cfg.debug() > 0) {
       err.printf(Locale.ROOT, "Trained %d words in %.1f s: %s words/s%n", words, secs,
           Progress.rate(words / Math.max(secs, 1e-9)));
@@ -159,6 +213,9 @@ public final class TrainJob {
     }
 
     // Output
+    if (rc.saveModel() != null) {
+      ModelFile.write(rc.saveModel(), "model file", state.get());
+    }
     if (cfg.classes() == 0) {
       VectorWriter.write(cfg.output(), vocab.words(), model.syn0, model.size, model.stride, cfg.binary());
     } else {
@@ -166,5 +223,44 @@ public final class TrainJob {
       VectorWriter.writeClasses(cfg.output(), vocab.words(), cl);
     }
     return new Result(vocab.size(), vocab.trainWords(), words, secs);
+  }
+
+  /** Between epochs (threads parked): checkpoint, evaluation hook, test stop. Returns the nanoseconds spent. */
+  private long afterEpoch(long epoch, Supplier<TrainingState> state, Vocabulary vocab, Model model) {
+    long t = System.nanoTime();
+    if (rc.checkpoint() != null) {
+      ModelFile.write(rc.checkpoint(), "checkpoint", state.get());
+      if (cfg.debug() > 2) {
+        err.printf(Locale.ROOT, "Checkpoint after epoch %d written to %s in %.2f s%n", epoch, rc.checkpoint(),
+            (System.nanoTime() - t) / 1e9);
+        err.flush();
+      }
+    }
+    if (rc.epochListener() != null) {
+      rc.epochListener().epochDone(
+          new EpochListener.Snapshot(epoch, cfg.iter(), vocab, model.syn0, model.size, model.stride));
+    }
+    if (stopAfterEpoch > 0 && epoch >= stopAfterEpoch && epoch < cfg.iter()) {
+      throw new Stopped(epoch);
+    }
+    return System.nanoTime() - t;
+  }
+
+  /** Outputs of the saved state must not be inputs (-resume's checkpoint may be -checkpoint: it continues). */
+  private void checkStateFiles(Path train) {
+    if (cfg.readVocab() != null && (rc.initModel() != null || rc.resume() != null)) {
+      throw W2vException.usage("-read-vocab cannot be combined with " + (rc.resume() != null ? "-resume" : "-init-model")
+          + ": the vocabulary comes from the model file");
+    }
+    List<Path> inputs = Arrays.asList(train, cfg.readVocab(), rc.initModel(), rc.resume());
+    Continuation.checkNotInput(rc.checkpoint(), "-checkpoint", inputs, rc.resume());
+    Continuation.checkNotInput(rc.saveModel(), "-save-model", inputs, rc.resume());
+    Continuation.checkNotInput(cfg.output(), "-output", Arrays.asList(rc.initModel(), rc.resume()), null);
+    if (rc.checkpoint() != null) {
+      AtomicFile.checkWritable(rc.checkpoint(), "checkpoint");
+    }
+    if (rc.saveModel() != null) {
+      AtomicFile.checkWritable(rc.saveModel(), "model file");
+    }
   }
 }

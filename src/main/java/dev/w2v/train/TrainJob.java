@@ -38,6 +38,8 @@ public final class TrainJob {
   private final boolean tty;
   /** Tests: stop (as if killed) once this many epochs are done and checkpointed; 0 = never. */
   long stopAfterEpoch;
+  private int checkpoints;
+  private long checkpointNanos;
 
   public TrainJob(TrainConfig cfg, PrintWriter err, boolean tty) {
     this(cfg, RunConfig.NONE, err, tty);
@@ -209,6 +211,11 @@ public final class TrainJob {
     if (cfg.debug() > 0) {
       err.printf(Locale.ROOT, "Trained %d words in %.1f s: %s words/s%n", words, secs,
           Progress.rate(words / Math.max(secs, 1e-9)));
+      if (checkpoints > 0) {
+        err.printf(Locale.ROOT, "Checkpoints: %d written to %s, %.2f s each (%s MB), not counted above%n",
+            checkpoints, rc.checkpoint(), checkpointNanos / 1e9 / checkpoints,
+            String.format(Locale.ROOT, "%.1f", rc.checkpoint().toFile().length() / 1048576.0));
+      }
       err.flush();
     }
 
@@ -230,6 +237,8 @@ public final class TrainJob {
     long t = System.nanoTime();
     if (rc.checkpoint() != null) {
       ModelFile.write(rc.checkpoint(), "checkpoint", state.get());
+      checkpoints++;
+      checkpointNanos += System.nanoTime() - t;
       if (cfg.debug() > 2) {
         err.printf(Locale.ROOT, "Checkpoint after epoch %d written to %s in %.2f s%n", epoch, rc.checkpoint(),
             (System.nanoTime() - t) / 1e9);

@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       SimilarCommand.class,
       AnalogyCommand.class,
+      CosineCommand.class,
+      OddOneOutCommand.class,
       AccuracyCommand.class,
       SimilarityCommand.class,
       PhrasesCommand.class,

@@ -11,6 +11,9 @@ import picocli.CommandLine.Option;
 
 /** A picocli mixin for the query and evaluation commands. */
 final class QueryOptions {
+  /** Upper bound of {@code -n} (answers per query) in similar and analogy. */
+  static final int MAX_N = 100_000;
+
   @Option(
       names = "-vectors",
       paramLabel = "FILE",

@@ -2,11 +2,13 @@
 package dev.w2v.corpus;
 
 import dev.w2v.io.AtomicFile;
+import dev.w2v.io.TempFiles;
 import dev.w2v.io.W2vException;
 import dev.w2v.vocab.VocabBuilder;
 import dev.w2v.vocab.Vocabulary;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -86,20 +88,81 @@ public final class CorpusEncoder {
         }
         mem.add(id);
         if (mem.startedChunk() && mem.bytes() > budgetBytes) {
-          spillFile = Files.createTempFile(tempDir, "w2v-corpus-", ".ids");
-          spillFile.toFile().deleteOnExit();
-          spill = new BufferedOutputStream(Files.newOutputStream(spillFile), 1 << 20);
+          spillFile = createSpill(tempDir, file);
+          spill = new SpillOutput(new BufferedOutputStream(Files.newOutputStream(spillFile), 1 << 20), spillFile);
           writeAll(mem, spill);
           mem = null;
         }
       }
       if (spill != null) {
         spill.close();
+        spill = null;
         return new MappedIds(spillFile);
       }
       return mem;
     } catch (IOException e) {
       throw W2vException.io("cannot read training file " + file + ": " + AtomicFile.reason(e), e);
+    } catch (RuntimeException | Error e) {
+      if (spill != null) {
+        try {
+          spill.close();
+        } catch (IOException | RuntimeException ignored) {
+          // failing anyway
+        }
+      }
+      TempFiles.delete(spillFile);
+      throw e;
+    }
+  }
+
+  private static Path createSpill(Path tempDir, Path corpus) {
+    try {
+      return TempFiles.create(tempDir, String.valueOf(corpus.getFileName()), "ids");
+    } catch (IOException e) {
+      throw W2vException.io("cannot create the corpus spill file in " + tempDir + ": " + AtomicFile.reason(e), e);
+    }
+  }
+
+  /** Names the spill file, and what it is for, when writing it fails (a full disk, typically). */
+  private static final class SpillOutput extends FilterOutputStream {
+    private final Path path;
+
+    SpillOutput(OutputStream out, Path path) {
+      super(out);
+      this.path = path;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      try {
+        out.write(b, off, len);
+      } catch (IOException e) {
+        throw failed(e);
+      }
+    }
+
+    @Override
+    public void flush() {
+      try {
+        out.flush();
+      } catch (IOException e) {
+        throw failed(e);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        out.close();
+      } catch (IOException e) {
+        throw failed(e);
+      }
+    }
+
+    private W2vException failed(IOException e) {
+      return W2vException.io("cannot write the corpus spill file " + path + ": " + AtomicFile.reason(e)
+          + " (the encoded corpus goes there past its memory budget, a quarter of the heap; free space there,"
+          + " or raise the heap with W2V_JAVA_OPTS=-Xmx...)", e);
     }
   }
 

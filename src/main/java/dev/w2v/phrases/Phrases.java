@@ -3,6 +3,7 @@ package dev.w2v.phrases;
 
 import dev.w2v.io.AtomicFile;
 import dev.w2v.io.InputFiles;
+import dev.w2v.io.TempFiles;
 import dev.w2v.io.W2vException;
 import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
@@ -15,8 +16,9 @@ import java.nio.file.Path;
 
 /**
  * Pass 1 reads the corpus, pass k reads pass k-1's output from a temporary file beside the output (deleted as soon
- * as the next pass has read it, and on exit). Each pass reads its input twice, as word2phrase.c does: once to count,
- * once to write. Nothing is written to the output path until the last pass has finished.
+ * as the next pass has read it, and on exit; see {@link TempFiles}). Each pass reads its input twice, as
+ * word2phrase.c does: once to count, once to write. Nothing is written to the output path until the last pass has
+ * finished.
  */
 public final class Phrases {
   private Phrases() {}
@@ -131,23 +133,14 @@ public final class Phrases {
   private static Path createTemp(Path output, int pass) {
     Path abs = output.toAbsolutePath();
     try {
-      Path temp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".pass" + pass + ".", ".tmp");
-      temp.toFile().deleteOnExit();
-      return temp;
+      return TempFiles.create(abs.getParent(), abs.getFileName().toString(), "pass" + pass);
     } catch (IOException e) {
       throw W2vException.io("cannot create a temporary file beside " + output + ": " + AtomicFile.reason(e), e);
     }
   }
 
   private static void delete(Path temp) {
-    if (temp == null) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(temp);
-    } catch (IOException ignored) {
-      // deleteOnExit is the fallback
-    }
+    TempFiles.delete(temp);
   }
 
   /** Turns a failed read into a one-line error naming the file. */

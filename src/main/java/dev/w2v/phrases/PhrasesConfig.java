@@ -17,6 +17,9 @@ public record PhrasesConfig(Path train, Path output, List<Pass> passes, int debu
 
   public static final double DEFAULT_THRESHOLD = 100;
 
+  /** Upper bound of -passes (each pass joins at most one more word into a phrase, and reads the text twice). */
+  public static final int MAX_PASSES = 100;
+
   /** One pass: pairs join when their score is above {@code threshold}; rarer words never join. */
   public record Pass(int minCount, float threshold) {
     public Pass {
@@ -45,6 +48,9 @@ public record PhrasesConfig(Path train, Path output, List<Pass> passes, int debu
     if (passes.isEmpty()) {
       throw W2vException.usage("-passes must be 1 or more");
     }
+    if (passes.size() > MAX_PASSES) {
+      throw W2vException.usage(passes.size() + " passes is out of range (-passes at most " + MAX_PASSES + ")");
+    }
     passes = List.copyOf(passes);
   }
 
@@ -70,6 +76,9 @@ public record PhrasesConfig(Path train, Path output, List<Pass> passes, int debu
     }
     if (passes != null && passes < 1) {
       throw W2vException.usage("-passes must be 1 or more (got " + passes + ")");
+    }
+    if (passes != null && passes > MAX_PASSES) {
+      throw W2vException.usage("-passes " + passes + " is out of range (at most " + MAX_PASSES + ")");
     }
     int n = passes != null ? passes : 1;
     if (minCounts != null) {

@@ -6,6 +6,7 @@ import dev.w2v.corpus.EncodedCorpus;
 import dev.w2v.corpus.WordReader;
 import dev.w2v.io.AtomicFile;
 import dev.w2v.io.InputFiles;
+import dev.w2v.io.OutputTarget;
 import dev.w2v.io.W2vException;
 import dev.w2v.math.Kernels;
 import dev.w2v.model.ModelFile;
@@ -130,6 +131,8 @@ public final class TrainJob {
           + cfg.minCount() + " times (" + scanned + " words read); lower -min-count");
     }
 
+    cfg.checkVocabulary(vocab.size());
+
     // The network
     boolean hs = cfg.hs() != 0;
     boolean ns = cfg.negative() > 0;
@@ -157,7 +160,10 @@ public final class TrainJob {
     if (encode) {
       corpus = recorder != null ? recorder.finish(map[0]) : null;
       if (corpus == null) {
-        Path tmp = cfg.output().toAbsolutePath().getParent();
+        // beside the output (a device's directory, /dev, is no place for it: then the system's temporary directory)
+        OutputTarget out = OutputTarget.check(cfg.output(), "output file");
+        Path tmp = out.kind() == OutputTarget.Kind.FILE ? out.path().getParent()
+            : Path.of(System.getProperty("java.io.tmpdir"));
         corpus = CorpusEncoder.encode(train, trainVocab, budget, tmp);
       }
     }

@@ -85,14 +85,14 @@ public final class TrainingEvaluation {
     return now;
   }
 
-  /** One line for a score: {@code epoch 2/5  questions-words.txt  accuracy 41.27 %  (8861 of 19544 questions)}. */
+  /** One line for a score: {@code epoch 2/5  questions-words.txt  accuracy 41.27 %  (seen 8861 of 19544 questions)}. */
   public static String line(Score s, long epochs) {
     String head = String.format(Locale.ROOT, "epoch %d/%d  %s  ", s.epoch(), epochs, s.file().getFileName());
     if (s.analogies()) {
-      return head + String.format(Locale.ROOT, "accuracy %.2f %%  (%d of %d questions)", s.value(), s.seen(),
+      return head + String.format(Locale.ROOT, "accuracy %.2f %%  (seen %d of %d questions)", s.value(), s.seen(),
           s.total());
     }
-    return head + String.format(Locale.ROOT, "spearman %.4f  pearson %.4f  (%d of %d pairs)", s.value(),
+    return head + String.format(Locale.ROOT, "spearman %.4f  pearson %.4f  (seen %d of %d pairs)", s.value(),
         s.pearson(), s.seen(), s.total());
   }
 

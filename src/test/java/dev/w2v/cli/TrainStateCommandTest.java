@@ -102,6 +102,26 @@ class TrainStateCommandTest {
   }
 
   @Test
+  void initModelWithHierarchicalSoftmax() throws IOException {
+    Path a = tmp.resolve("hs.w2vm");
+    assertEquals(0, train("-hs", "1", "-negative", "0", "-cbow", "0", "-output", tmp.resolve("a.bin").toString(),
+        "-save-model", a.toString(), corpus.toString()).code());
+    Path corpus2 = tmp.resolve("corpus2.txt");
+    Files.writeString(corpus2, TrainCommandTest.sentences(new Random(7), 800, 60));
+    Path b = tmp.resolve("hs2.w2vm");
+    TrainRun r = train("-hs", "1", "-negative", "0", "-cbow", "0", "-output", tmp.resolve("b.bin").toString(),
+        "-init-model", a.toString(), "-save-model", b.toString(), corpus2.toString());
+    assertEquals(0, r.code(), r.toString());
+    TrainingState sa = load(a);
+    TrainingState sb = load(b);
+    assertTrue(sb.vocabSize() > sa.vocabSize());
+    assertEquals(null, sb.syn1neg());
+    for (float x : sb.syn1()) {
+      assertTrue(Float.isFinite(x));
+    }
+  }
+
+  @Test
   void initModelRefusesMismatchedFlags() {
     Path a = tmp.resolve("a.w2vm");
     assertEquals(0, train("-output", tmp.resolve("a.bin").toString(), "-save-model", a.toString(),
@@ -211,7 +231,7 @@ class TrainStateCommandTest {
     assertTrue(r.err().contains("Evaluation per epoch:\nepoch  q.txt (acc %)  pairs.txt (rho)\n"), r.err());
 
     // the last epoch's line is what `w2v accuracy -threshold 30000` says of the written vectors
-    Matcher m = Pattern.compile("accuracy ([0-9.]+) %  \\((\\d+) of").matcher(acc.get(2));
+    Matcher m = Pattern.compile("accuracy ([0-9.]+) %  \\(seen (\\d+) of").matcher(acc.get(2));
     assertTrue(m.find());
     TrainRun a = TrainRun.of("accuracy", "-vectors", out.toString(), "-threshold", "30000", "-format", "tsv",
         q.toString());

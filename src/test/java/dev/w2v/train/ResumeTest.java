@@ -91,6 +91,23 @@ class ResumeTest {
   }
 
   @Test
+  void resumesWithSeveralThreads() throws IOException {
+    Path ck = tmp.resolve("mt.ckpt");
+    Path out = tmp.resolve("mt.bin");
+    TrainConfig cfg = config(out, false, 0, 5, false, 2);
+    assertThrows(TrainJob.Stopped.class, () -> run(cfg, new RunConfig(3, null, null, ck, null, null), 3));
+    TrainingState at3 = ModelFile.read(ck, "checkpoint", s -> s);
+    assertEquals(2, at3.position().threadRandom().length);
+    TrainJob.Result r = run(cfg, new RunConfig(3, null, null, ck, ck, null), 0);
+    // the last epoch only: about a quarter of the schedule's words
+    assertTrue(Math.abs(r.wordsTrained() - r.trainWords()) < r.trainWords() / 10, r.toString());
+    TrainingState end = ModelFile.read(ck, "checkpoint", s -> s);
+    assertEquals(4, end.position().epochsDone());
+    assertTrue(end.position().wordsDone() >= 4 * r.trainWords() - 100, end.position().toString());
+    assertTrue(Files.size(out) > 0);
+  }
+
+  @Test
   void checkpointAfterEveryEpoch() {
     Path ck = tmp.resolve("every.ckpt");
     List<Long> seen = new ArrayList<>();

@@ -117,7 +117,7 @@ public final class TrainJob {
     }
     if (cfg.debug() > 0) {
       err.println("Vocab size: " + vocab.size());
-      err.println("Words in train file: " + vocab.trainWords());
+      err.println("Words in train file: " + (cont != null ? cont.trainVocab() : vocab).trainWords());
       err.flush();
     }
     if (cfg.saveVocab() != null) {

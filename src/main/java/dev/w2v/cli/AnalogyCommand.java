@@ -90,7 +90,7 @@ public final class AnalogyCommand implements Callable<Integer>, Debuggable {
     if (!words.isEmpty()) {
       return answer(session, analogy, words.toArray(new String[0]), err) ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }
-    return session.loop("Enter three words (EXIT to break): ", ws -> answer(session, analogy, ws, err));
+    return session.loop("Enter three words (exit to leave): ", ws -> answer(session, analogy, ws, err));
   }
 
   private boolean answer(QuerySession session, Analogy analogy, String[] ws, PrintWriter err) {

@@ -24,13 +24,18 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {
-      "Prints the cosine similarity of each pair of words, as gensim's similarity does.",
-      "Words are taken two by two: 'w2v cosine king queen man woman' prints two pairs. With no words, reads",
-      "pairs from standard input, one or more pairs per line (a prompt on a terminal; exit or Ctrl-D leaves).",
+      "Print the cosine similarity of pairs of words (gensim's similarity).",
+      "Words are taken two by two: 'w2v cosine king queen man woman' prints two pairs. With no words, reads "
+          + "pairs from standard input, one or more pairs per line (a prompt on a terminal; exit or Ctrl-D leaves). "
+          + "Words that are not valid UTF-8 are typed and shown with \\xHH escapes."
+    },
+    footer = {
       "",
       "Examples:",
       "  w2v cosine -vectors vec.bin king queen",
-      "  printf 'king queen\\ncat dog car truck\\n' | w2v cosine -vectors vec.bin -format tsv"
+      "  w2v cosine -vectors vec.bin -format tsv king queen man woman",
+      "  printf 'king queen\\ncat dog car bus\\n' | w2v cosine -vectors vec.bin",
+      "  w2v cosine -- -lrb- -rrb-    (words starting with '-' after '--')"
     })
 public final class CosineCommand implements Callable<Integer>, Debuggable {
   @Spec CommandSpec spec;

@@ -25,14 +25,16 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {
-      "Finds the word that does not belong with the others, as gensim's doesnt_match does.",
-      "Each word's unit vector is compared with the mean of all of them; the least similar word is the odd one",
-      "out. Every word is listed, least similar first. With no words, reads one set of words per line from",
-      "standard input (a prompt on a terminal; exit or Ctrl-D leaves).",
+      "Find the word that does not belong with the others (gensim's doesnt_match).",
+      "Each word's unit vector is compared with the mean of all of them; the least similar word is the odd one "
+          + "out. Every word is listed, least similar first. With no words, reads one set of words per line from "
+          + "standard input (a prompt on a terminal; exit or Ctrl-D leaves)."
+    },
+    footer = {
       "",
       "Examples:",
       "  w2v odd-one-out -vectors vec.bin breakfast cereal dinner lunch",
-      "  w2v odd-one-out -format json france italy germany paris"
+      "  w2v odd-one-out -vectors vec.bin -format json france italy germany paris"
     })
 public final class OddOneOutCommand implements Callable<Integer>, Debuggable {
   @Spec CommandSpec spec;

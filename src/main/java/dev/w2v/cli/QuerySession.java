@@ -6,7 +6,6 @@ import dev.w2v.query.Neighbour;
 import dev.w2v.query.Suggestions;
 import dev.w2v.query.Words;
 import dev.w2v.vectors.Embeddings;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -245,24 +244,43 @@ final class QuerySession {
   static final class PipedLines implements LineSource {
     private final InputStream in;
     private final QuerySession session;
+    private final byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int end;
     private long lineNo;
 
     PipedLines(InputStream in, QuerySession session) {
-      this.in = new BufferedInputStream(in, 1 << 16);
+      this.in = in;
       this.session = session;
     }
 
     @Override
     public String read(String prompt) throws IOException {
-      ByteArrayOutputStream buf = new ByteArrayOutputStream(128);
+      ByteArrayOutputStream line = new ByteArrayOutputStream(128);
       long total = 0;
-      int b;
-      while ((b = in.read()) != -1 && b != '\n') {
-        if (total++ < MAX_LINE_BYTES) {
-          buf.write(b);
+      boolean newline = false;
+      while (!newline) {
+        if (pos == end) {
+          end = in.read(buf, 0, buf.length);
+          pos = 0;
+          if (end <= 0) {
+            end = 0;
+            break;
+          }
         }
+        int i = pos;
+        while (i < end && buf[i] != '\n') {
+          i++;
+        }
+        int n = i - pos;
+        if (total + n <= MAX_LINE_BYTES) {
+          line.write(buf, pos, n);
+        }
+        total += n;
+        newline = i < end;
+        pos = newline ? i + 1 : i;
       }
-      if (b == -1 && total == 0) {
+      if (!newline && total == 0) {
         return null;
       }
       lineNo++;
@@ -271,7 +289,7 @@ final class QuerySession {
             + " at most %d bytes: skipped", lineNo, total, MAX_LINE_BYTES));
         return "";
       }
-      byte[] bytes = buf.toByteArray();
+      byte[] bytes = line.toByteArray();
       int len = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
       return new String(bytes, 0, len, StandardCharsets.UTF_8);
     }

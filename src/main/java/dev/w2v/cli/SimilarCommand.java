@@ -17,23 +17,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/**
- * Nearest words by cosine, as distance.c: several words are summed, the query words themselves are left out. With
- * {@code -neg} words it is gensim's {@code most_similar(positive, negative)}; with {@code -vector} its
- * {@code similar_by_vector}.
- */
+/** Nearest words by cosine, as distance.c: several words are summed, the query words themselves are left out. */
 @Command(
     name = "similar",
     sortOptions = false,
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {
-      "The words nearest WORD by cosine similarity (word2vec.c's distance). Several words are summed first;",
-      "-neg words are subtracted (gensim's most_similar(positive, negative)): 'w2v similar king woman -neg man'.",
-      "-vector finds the words nearest a vector of numbers (gensim's similar_by_vector; nothing is left out).",
-      "With no WORD, reads one query per line from standard input: on a terminal with a prompt, line editing and",
-      "history; exit, quit or Ctrl-D leaves. Words that are not valid UTF-8 are typed and shown with \\xHH escapes.",
-      "Words starting with '-' go after '--': 'w2v similar -- -lrb-'."
+      "Find the words nearest to one word or the sum of several.",
+      "Nearest by cosine similarity, as word2vec.c's distance tool: the query words themselves are left out of the answers. With no WORD, "
+          + "reads one query per line from standard input (a prompt on a terminal; EXIT to leave)."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  w2v similar -vectors vectors.bin king",
+      "  w2v similar -vectors vectors.bin -n 5 -format json new york",
+      "  echo king | w2v similar -vectors vectors.bin -format tsv",
+      "  w2v similar -vectors v.bin -- -lrb-      (words starting with '-' after '--')"
     })
 public final class SimilarCommand implements Callable<Integer>, Debuggable {
   @Spec CommandSpec spec;
@@ -78,16 +79,16 @@ public final class SimilarCommand implements Callable<Integer>, Debuggable {
     if (n > QueryOptions.MAX_N) {
       throw W2vException.usage("-n " + n + " is out of range (at most " + QueryOptions.MAX_N + ")");
     }
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    String who = spec.qualifiedName();
     if (vector != null && !(words.isEmpty() && negative.isEmpty())) {
       throw W2vException.usage("-vector takes no words: ask for words or for a vector, not both");
     }
-    String[] neg = negative.toArray(new String[0]);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    String who = spec.qualifiedName();
     Embeddings e = opts.load(limit, err, who);
     NearestNeighbours nn = new NearestNeighbours(e);
     QuerySession session = new QuerySession(e, out, err, who, format, "cosine");
+    String[] neg = negative.toArray(new String[0]);
     if (vector != null && !vector.equals("-")) {
       float[] v = VectorArgument.parse(vector, e.dim(), "-vector");
       return answerVector(session, nn, v) ? ExitCodes.OK : ExitCodes.BAD_INPUT;

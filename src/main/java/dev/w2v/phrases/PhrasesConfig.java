@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What one {@code w2v phrases} run does: pass 1 reads {@code train}, pass k reads pass k-1's output, the last
- * pass writes {@code output}. Rejects bad values with a message naming the flag.
+ * What one {@code w2v phrases} run does: pass 1 reads {@code inputs} (as typed: files, {@code -}, directories,
+ * globs; see {@link dev.w2v.io.Inputs}), pass k reads pass k-1's output, the last pass writes {@code output}
+ * ({@code -}: standard output). Rejects bad values with a message naming the flag.
  */
-public record PhrasesConfig(Path train, Path output, List<Pass> passes, int debug) {
+public record PhrasesConfig(List<Path> inputs, Path output, List<Pass> passes, int debug) {
   /** word2phrase.c's defaults. */
   public static final int DEFAULT_MIN_COUNT = 5;
 
@@ -38,9 +39,10 @@ public record PhrasesConfig(Path train, Path output, List<Pass> passes, int debu
   }
 
   public PhrasesConfig {
-    if (train == null) {
+    if (inputs == null || inputs.isEmpty() || inputs.stream().anyMatch(Objects::isNull)) {
       throw W2vException.usage("no training file given: use -train FILE or give it as an argument");
     }
+    inputs = List.copyOf(inputs);
     if (output == null) {
       throw W2vException.usage("no output file given: use -output FILE");
     }
@@ -54,13 +56,28 @@ public record PhrasesConfig(Path train, Path output, List<Pass> passes, int debu
     passes = List.copyOf(passes);
   }
 
+  /** One input file. */
+  public PhrasesConfig(Path train, Path output, List<Pass> passes, int debug) {
+    this(train == null ? List.of() : List.of(train), output, passes, debug);
+  }
+
+  /** The first input, as typed. */
+  public Path train() {
+    return inputs.get(0);
+  }
+
+  /** True when the result goes to standard output ({@code -output -}). */
+  public boolean toStdout() {
+    return output.toString().equals("-");
+  }
+
   /**
    * Combines the command-line flags. {@code passes}, {@code minCount}, {@code threshold} and the two lists are
    * null when not given. A single {@code -min-count}/{@code -threshold} applies to every pass; a list gives one
    * value per pass and sets the number of passes.
    */
   public static PhrasesConfig fromFlags(
-      Path train,
+      List<Path> train,
       Path output,
       Integer passes,
       Integer minCount,

@@ -2,13 +2,13 @@
 // merged with the corpus's, and the state of a running job gathered for -save-model and -checkpoint.
 package dev.w2v.train;
 
+import dev.w2v.io.AtomicFile;
+import dev.w2v.io.NotAnInput;
 import dev.w2v.io.W2vException;
 import dev.w2v.model.ModelFile;
 import dev.w2v.model.TrainingState;
 import dev.w2v.vocab.ByteWords;
 import dev.w2v.vocab.Vocabulary;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -122,7 +122,7 @@ final class Continuation {
   }
 
   /** -resume: the corpus's size in bytes must be the recorded one (checked before the vocabulary scan). */
-  void checkCorpusSize(Path train, long bytes) {
+  void checkCorpusSize(String train, long bytes) {
     long saved = state.corpus().bytes();
     if (resume && saved >= 0 && bytes >= 0 && saved != bytes) {
       throw W2vException.badInput("training file " + train + " is not the corpus " + what + " " + file
@@ -136,7 +136,7 @@ final class Continuation {
    * {@code tokens}: tokens read) and rewrites {@code map} (provisional ids to {@code all}'s indices) to the run's
    * word ids, -1 for words outside it.
    */
-  void attach(Vocabulary all, long tokens, int minCount, int[] map, Path train) {
+  void attach(Vocabulary all, long tokens, int minCount, int[] map, String train) {
     if (resume) {
       vocab = Vocabulary.of(state.words(), state.counts());
       trainVocab = Vocabulary.of(state.words(), state.corpusCounts());
@@ -240,42 +240,44 @@ final class Continuation {
 
   /** The state of a running job at an epoch boundary, for -save-model and -checkpoint (no copies). */
   static TrainingState capture(TrainConfig cfg, RunConfig rc, boolean simd, Trainer trainer, Model model,
-      Vocabulary vocab, Vocabulary trainVocab, long baseEpochs, Path train, long corpusBytes, long tokens) {
+      Vocabulary vocab, Vocabulary trainVocab, long baseEpochs, String corpusName, long corpusBytes, long tokens) {
     TrainingState.Settings s = new TrainingState.Settings(cfg.size(), cfg.window(), cfg.sample(), cfg.hs(),
         cfg.negative(), cfg.cbow(), cfg.alpha(), cfg.minCount(), cfg.iter(), rc.seed(), cfg.threads(),
         cfg.reference(), cfg.sharedNegatives(), simd ? "simd" : "scalar");
     TrainingState.Position p = new TrainingState.Position(trainer.epochsDone(), baseEpochs + trainer.epochsDone(),
         trainer.wordsDone(), trainer.alpha(), trainer.threadRandom(), trainer.threadAlpha(), trainer.threadEof());
-    TrainingState.Corpus k = new TrainingState.Corpus(train.toString(), corpusBytes, tokens,
+    TrainingState.Corpus k = new TrainingState.Corpus(corpusName, corpusBytes, tokens,
         trainVocab.trainWords());
     return new TrainingState(s, p, k, vocab.words(), vocab.counts(), trainVocab.counts(), model.stride,
         model.syn0, model.syn1, model.syn1neg);
   }
 
   /**
-   * Refuses an output (a model file or checkpoint) that is one of the inputs. A stand-in for io's "output is not
-   * an input" check; {@code allowed} may be the same file (-resume's checkpoint continues in place).
+   * Refuses, before any work, a model file or checkpoint that is an input (the corpus, -read-vocab, -init-model;
+   * -resume's checkpoint may be -checkpoint: the run continues it in place), and -read-vocab with a saved state.
    */
-  static void checkNotInput(Path output, String flag, List<Path> inputs, Path allowed) {
-    if (output == null) {
-      return;
+  static void checkStateFiles(TrainConfig cfg, RunConfig rc, List<Path> corpus) {
+    if (cfg.readVocab() != null && (rc.initModel() != null || rc.resume() != null)) {
+      throw W2vException.usage("-read-vocab cannot be combined with " + (rc.resume() != null ? "-resume"
+          : "-init-model") + ": the vocabulary comes from the model file");
     }
-    for (Path in : inputs) {
-      if (in != null && !sameFile(in, allowed) && sameFile(output, in)) {
-        throw W2vException.usage(flag + " " + output + " is the same file as the input " + in
-            + ": it would be overwritten");
+    List<Path> vocab = cfg.readVocab() == null ? List.of() : List.of(cfg.readVocab());
+    List<Path> init = rc.initModel() == null ? List.of() : List.of(rc.initModel());
+    String[] flags = {"-checkpoint", "-save-model"};
+    Path[] outs = {rc.checkpoint(), rc.saveModel()};
+    for (int i = 0; i < 2; i++) {
+      NotAnInput.check(outs[i], flags[i], corpus, "the training file");
+      NotAnInput.check(outs[i], flags[i], vocab, "the -read-vocab file");
+      NotAnInput.check(outs[i], flags[i], init, "the -init-model file");
+      if (outs[i] != null) {
+        AtomicFile.checkWritable(outs[i], i == 0 ? "checkpoint" : "model file");
       }
     }
-  }
-
-  private static boolean sameFile(Path a, Path b) {
-    if (a == null || b == null) {
-      return false;
+    List<Path> models = new java.util.ArrayList<>(init);
+    if (rc.resume() != null) {
+      models.add(rc.resume());
     }
-    try {
-      return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
-    } catch (IOException e) {
-      return false;
-    }
+    NotAnInput.check(cfg.output(), "-output", models, "the model file");
+    NotAnInput.check(cfg.saveVocab(), "-save-vocab", models, "the model file");
   }
 }

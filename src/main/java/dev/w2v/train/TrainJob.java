@@ -5,7 +5,7 @@ import dev.w2v.corpus.CorpusEncoder;
 import dev.w2v.corpus.EncodedCorpus;
 import dev.w2v.corpus.WordReader;
 import dev.w2v.io.AtomicFile;
-import dev.w2v.io.InputFiles;
+import dev.w2v.io.Inputs;
 import dev.w2v.io.OutputTarget;
 import dev.w2v.io.W2vException;
 import dev.w2v.math.Kernels;
@@ -16,14 +16,11 @@ import dev.w2v.vocab.HuffmanTree;
 import dev.w2v.vocab.VocabBuilder;
 import dev.w2v.vocab.VocabFile;
 import dev.w2v.vocab.Vocabulary;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -34,6 +31,7 @@ public final class TrainJob {
   public record Result(int vocabSize, long trainWords, long wordsTrained, double seconds) {}
 
   private final TrainConfig cfg;
+  private final List<Path> sources;
   private final RunConfig rc;
   private final PrintWriter err;
   private final boolean tty;
@@ -43,11 +41,24 @@ public final class TrainJob {
   private long checkpointNanos;
 
   public TrainJob(TrainConfig cfg, PrintWriter err, boolean tty) {
-    this(cfg, RunConfig.NONE, err, tty);
+    this(cfg, List.of(cfg.train()), err, tty);
   }
 
   public TrainJob(TrainConfig cfg, RunConfig rc, PrintWriter err, boolean tty) {
+    this(cfg, List.of(cfg.train()), rc, err, tty);
+  }
+
+  public TrainJob(TrainConfig cfg, List<Path> corpus, PrintWriter err, boolean tty) {
+    this(cfg, corpus, RunConfig.NONE, err, tty);
+  }
+
+  /**
+   * @param corpus the training inputs as typed (files, {@code -}, directories, globs: see {@link Inputs});
+   *     {@code cfg.train()} is the first of them
+   */
+  public TrainJob(TrainConfig cfg, List<Path> corpus, RunConfig rc, PrintWriter err, boolean tty) {
     this.cfg = cfg;
+    this.sources = List.copyOf(corpus);
     this.rc = rc;
     this.err = err;
     this.tty = tty;
@@ -61,34 +72,56 @@ public final class TrainJob {
   }
 
   public Result run() {
-    Path train = InputFiles.requireReadable(cfg.train(), "training file");
+    Inputs inputs = Inputs.expand(sources, "training file");
+    TrainInputs.checkOutputs(cfg, inputs);
+    Path train = cfg.reference() ? TrainInputs.referenceFile(inputs) : null; // word2vec.c's one seekable file
     if (cfg.output() != null) {
       AtomicFile.checkWritable(cfg.output(), "output file");
     }
     if (cfg.saveVocab() != null) {
       AtomicFile.checkWritable(cfg.saveVocab(), "vocabulary file");
     }
-    checkStateFiles(train);
-    long fileSize;
-    try {
-      fileSize = Files.size(train);
-    } catch (IOException e) {
-      throw W2vException.io("cannot read training file " + train + ": " + AtomicFile.reason(e), e);
-    }
+    Continuation.checkStateFiles(cfg, rc, inputs.files());
+    long fileSize = inputs.totalBytes(); // -1: not all regular files
     if (fileSize == 0) {
-      throw W2vException.badInput("training file " + train + " is empty");
+      throw W2vException.badInput("training file " + inputs.describe() + " is empty");
     }
     boolean encode = !cfg.reference() && cfg.trains();
-    // ids beyond a quarter of the heap go to a memory-mapped temporary file (w2v.corpus.budget overrides, in bytes)
+    // ids beyond a quarter of the heap go to a memory-mapped temporary file beside the output (w2v.corpus.budget
+    // overrides, in bytes)
     long budget = Long.getLong("w2v.corpus.budget", Runtime.getRuntime().maxMemory() / 4);
-    CorpusEncoder.Recorder recorder = encode && cfg.readVocab() == null ? new CorpusEncoder.Recorder(budget) : null;
+    Path tmp = encode ? spillDir() : null;
+    CorpusEncoder.Recorder recorder = encode && cfg.readVocab() == null
+        ? new CorpusEncoder.Recorder(budget, tmp, inputs.rereadable()) : null;
     // -resume / -init-model: the saved state, checked against the flags before the corpus is read
     boolean simd = !cfg.reference() && Kernels.simd() && !Boolean.getBoolean("w2v.scalar");
     int stride = simd ? Kernels.roundUp(cfg.size()) : cfg.size();
     Continuation cont = cfg.trains() ? Continuation.load(cfg, rc, stride) : null;
     if (cont != null) {
-      cont.checkCorpusSize(train, fileSize);
+      cont.checkCorpusSize(inputs.describe(), fileSize);
     }
+    try {
+      return run(inputs, train, fileSize, encode, budget, tmp, recorder, cont, simd, stride);
+    } catch (RuntimeException | Error e) {
+      if (recorder != null) {
+        recorder.discard();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Where the encoded corpus spills past its budget: beside the output (a device's directory, /dev, is no place for
+   * it: then the system's temporary directory).
+   */
+  private Path spillDir() {
+    OutputTarget out = OutputTarget.check(cfg.output(), "output file");
+    return out.kind() == OutputTarget.Kind.FILE ? out.path().getParent()
+        : Path.of(System.getProperty("java.io.tmpdir"));
+  }
+
+  private Result run(Inputs inputs, Path train, long fileSize, boolean encode, long budget, Path tmp,
+      CorpusEncoder.Recorder recorder, Continuation cont, boolean simd, int stride) {
 
     // Vocabulary: LearnVocabFromTrainFile or ReadVocab, then SortVocab
     Vocabulary vocab;
@@ -99,20 +132,20 @@ public final class TrainJob {
       scanned = vocab.trainWords();
     } else {
       VocabBuilder builder = new VocabBuilder();
-      try (InputStream in = new BufferedInputStream(Files.newInputStream(train), 1 << 16)) {
+      try (InputStream in = inputs.open()) {
         builder.scan(new WordReader(in, 100), recorder);
       } catch (IOException e) {
-        throw W2vException.io("cannot read training file " + train + ": " + AtomicFile.reason(e), e);
+        throw W2vException.io("cannot read training file " + inputs.describe() + ": " + AtomicFile.reason(e), e);
       }
       if (cont == null) {
         vocab = builder.build(cfg.minCount(), map);
       } else {
-        cont.attach(builder.build(1, map), builder.tokens(), cfg.minCount(), map[0], train);
+        cont.attach(builder.build(1, map), builder.tokens(), cfg.minCount(), map[0], inputs.describe());
         vocab = cont.vocab();
       }
       scanned = builder.tokens();
       if (builder.tokens() == 0) {
-        throw W2vException.badInput("training file " + train + " contains no words");
+        throw W2vException.badInput("training file " + inputs.describe() + " contains no words");
       }
     }
     if (cfg.debug() > 0) {
@@ -127,7 +160,7 @@ public final class TrainJob {
       return new Result(vocab.size(), vocab.trainWords(), 0, 0);
     }
     if (vocab.size() < 2) {
-      throw W2vException.badInput("training file " + train + ": no word occurs at least -min-count "
+      throw W2vException.badInput("training file " + inputs.describe() + ": no word occurs at least -min-count "
           + cfg.minCount() + " times (" + scanned + " words read); lower -min-count");
     }
 
@@ -136,9 +169,9 @@ public final class TrainJob {
     // The network
     boolean hs = cfg.hs() != 0;
     boolean ns = cfg.negative() > 0;
-    // -Dw2v.scalar=true (above) runs the default pipeline (encoded corpus, every epoch) with the exact scalar
-    // kernels: with -threads 1 and -shared-negatives 0 that is word2vec.c with its epoch fix, bit for bit
-    Vocabulary trainVocab = cont != null ? cont.trainVocab() : vocab;
+    // -Dw2v.scalar=true (simd, above) runs the default pipeline (encoded corpus, every epoch) with the exact
+    // scalar kernels: with -threads 1 and -shared-negatives 0 that is word2vec.c with its epoch fix, bit for bit
+    Vocabulary trainVocab = cont != null ? cont.trainVocab() : vocab; // the counts of the corpus being trained
     Model model;
     if (cont != null) {
       model = cont.model(stride, hs, ns, rc.seed());
@@ -158,13 +191,9 @@ public final class TrainJob {
 
     EncodedCorpus corpus = null;
     if (encode) {
-      corpus = recorder != null ? recorder.finish(map[0]) : null;
-      if (corpus == null) {
-        // beside the output (a device's directory, /dev, is no place for it: then the system's temporary directory)
-        OutputTarget out = OutputTarget.check(cfg.output(), "output file");
-        Path tmp = out.kind() == OutputTarget.Kind.FILE ? out.path().getParent()
-            : Path.of(System.getProperty("java.io.tmpdir"));
-        corpus = CorpusEncoder.encode(train, trainVocab, budget, tmp);
+      corpus = recorder != null ? recorder.finish(map[0], vocab) : null;
+      if (corpus == null) { // -read-vocab, or a ReduceVocab during the scan of a rereadable input
+        corpus = CorpusEncoder.encode(inputs, trainVocab, budget, tmp);
       }
     }
     Trainer trainer = new Trainer(cfg, trainVocab, model, tree, table, simd, rc.seed());
@@ -175,7 +204,7 @@ public final class TrainJob {
     long baseEpochs = cont != null ? cont.baseEpochs() : 0;
     long tokens = cfg.readVocab() != null ? -1 : scanned;
     Supplier<TrainingState> state = () -> Continuation.capture(cfg, rc, simd, trainer, model, vocab, trainVocab,
-        baseEpochs, train, fileSize, tokens);
+        baseEpochs, inputs.describe(), fileSize, tokens);
     long wordsBefore = trainer.wordsDone();
     long[] pausedNanos = new long[1]; // checkpoints and evaluation, left out of the training rate
     if (cfg.debug() > 1) {
@@ -203,7 +232,8 @@ public final class TrainJob {
       Thread.currentThread().interrupt();
       throw W2vException.io("training interrupted", e);
     } catch (UncheckedIOException e) {
-      throw W2vException.io("cannot read training file " + train + ": " + AtomicFile.reason(e.getCause()), e);
+      throw W2vException.io("cannot read training file " + inputs.describe() + ": "
+          + AtomicFile.reason(e.getCause()), e);
     } finally {
       if (progress != null) {
         progress.finish();
@@ -259,23 +289,5 @@ public final class TrainJob {
       throw new Stopped(epoch);
     }
     return System.nanoTime() - t;
-  }
-
-  /** Outputs of the saved state must not be inputs (-resume's checkpoint may be -checkpoint: it continues). */
-  private void checkStateFiles(Path train) {
-    if (cfg.readVocab() != null && (rc.initModel() != null || rc.resume() != null)) {
-      throw W2vException.usage("-read-vocab cannot be combined with " + (rc.resume() != null ? "-resume" : "-init-model")
-          + ": the vocabulary comes from the model file");
-    }
-    List<Path> inputs = Arrays.asList(train, cfg.readVocab(), rc.initModel(), rc.resume());
-    Continuation.checkNotInput(rc.checkpoint(), "-checkpoint", inputs, rc.resume());
-    Continuation.checkNotInput(rc.saveModel(), "-save-model", inputs, rc.resume());
-    Continuation.checkNotInput(cfg.output(), "-output", Arrays.asList(rc.initModel(), rc.resume()), null);
-    if (rc.checkpoint() != null) {
-      AtomicFile.checkWritable(rc.checkpoint(), "checkpoint");
-    }
-    if (rc.saveModel() != null) {
-      AtomicFile.checkWritable(rc.saveModel(), "model file");
-    }
   }
 }

@@ -95,6 +95,25 @@ class HostileWordsTest {
   }
 
   @Test
+  void standardInputThatIsNoTerminalIsReadWithoutJLine() throws IOException {
+    // no test hook: the real System.in, which under the test runner is not a terminal (System.console() is null)
+    Path v = file(line(utf8("one"), "1 0 0"), line(utf8("two"), "0.9 0.1 0"), line(utf8("three"), "0 1 0"));
+    java.io.InputStream old = System.in;
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    System.setIn(new java.io.ByteArrayInputStream(utf8("one\nquit\ntwo\n")));
+    try {
+      int code = Main.run(new String[] {"similar", "-vectors", v.toString(), "-n", "1", "-format", "tsv"},
+          new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+      assertEquals(0, code, err.toString());
+    } finally {
+      System.setIn(old);
+    }
+    assertEquals("one\ttwo\t0.993884\n", out.toString(), "no prompt, no terminal control sequences");
+    assertEquals("", err.toString());
+  }
+
+  @Test
   void aLongNearMissIsAnsweredShortlyWithoutASuggestion() throws IOException {
     String longWord = "a".repeat(65000);
     String nearMiss = "a".repeat(64999) + "b";

@@ -17,6 +17,7 @@ import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdUtils;
 
 /**
  * An opened input. A plain regular file is read through its {@link FileChannel} (and its size is known); anything
@@ -28,7 +29,7 @@ public final class CompressedInput implements AutoCloseable {
   /** The path that means standard input. */
   public static final String STDIN = "-";
 
-  /** A compression format, recognised by its magic bytes ({@link Inputs#detect}, shared with corpus input). */
+  /** A compression format, recognised by its magic bytes ({@link #codec}, shared by corpus and vector input). */
   public enum Codec {
     GZIP("gzip"), BZIP2("bzip2"), XZ("xz"), ZSTD("zstd");
 
@@ -120,20 +121,21 @@ public final class CompressedInput implements AutoCloseable {
     return new CompressedInput(Channels.newChannel(s), c, -1, stdin, false);
   }
 
-  /** The codec whose magic number starts {@code b[0..n)}, or null: the same test the corpus inputs use. */
+  /** The codec whose magic number starts {@code b[0..n)}, or null: the one test for corpora and vector files. */
   public static Codec codec(byte[] b, int n) {
-    switch (Inputs.detect(b, n)) {
-      case GZIP:
-        return Codec.GZIP;
-      case BZIP2:
-        return Codec.BZIP2;
-      case XZ:
-        return Codec.XZ;
-      case ZSTD:
-        return Codec.ZSTD;
-      default:
-        return null;
+    if (GzipCompressorInputStream.matches(b, n)) {
+      return Codec.GZIP;
     }
+    if (BZip2CompressorInputStream.matches(b, n)) {
+      return Codec.BZIP2;
+    }
+    if (XZCompressorInputStream.matches(b, n)) {
+      return Codec.XZ;
+    }
+    if (ZstdUtils.matches(b, n)) {
+      return Codec.ZSTD;
+    }
+    return null;
   }
 
   private static InputStream decompress(Codec c, InputStream in) throws IOException {

@@ -52,6 +52,7 @@ public final class Phrases {
       AtomicFile.checkWritable(config.output(), "output file");
     }
     String train = inputs.describe();
+    boolean oneFile = inputs.sources().size() == 1 && !inputs.sources().get(0).stdin();
     int passes = config.passes().size();
     int debug = log == null ? 0 : config.debug();
     PassResult[] results = new PassResult[passes];
@@ -69,7 +70,8 @@ public final class Phrases {
         String what = k == 0 ? "training file " + train : "pass " + k + " output " + input;
         Opener opener = opener(k == 0 && input == null ? inputs : null, input, what);
         if (debug > 0) {
-          String source = k == 0 ? "Starting training using file " + train : "reading the output of pass " + k;
+          String source = k == 0 ? "Starting training using " + (oneFile ? "file " : "") + train
+              : "reading the output of pass " + k;
           if (passes > 1) {
             LOG.info("Pass {} of {} (min-count {}, threshold {}): {}", k + 1, passes, pass.minCount(),
                 pass.threshold(), source);

@@ -81,8 +81,13 @@ class MainTest {
 
   @Test
   void resultsThatCannotBeWrittenExit4WithOneLine() throws IOException {
+    Path questions = Files.writeString(dir.resolve("q.txt"), ": s\nking queen @user -lrb-\n");
+    Path pairs = Files.writeString(dir.resolve("p.tsv"), "king queen 9\nking @user 2\nqueen -lrb- 3\n");
     for (String[] args : new String[][] {
         {"similar", "-vectors", vectors().toString(), "king"},
+        {"accuracy", "-vectors", vectors().toString(), questions.toString()},
+        {"similarity", "-vectors", vectors().toString(), "-restrict", "0", pairs.toString()},
+        {"cosine", "-vectors", vectors().toString(), "king", "queen"},
         {"analogy", "-vectors", vectors().toString(), "king", "queen", "@user"},
         {"--help"},
         {"similar", "--help"}}) {

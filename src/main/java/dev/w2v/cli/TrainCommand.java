@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Train word vectors exactly as word2vec.c does (skip-gram or CBOW; hierarchical softmax and/or negative"
           + " sampling).",
-      "Example: w2v train -cbow 0 -negative 5 corpus.txt   (writes vectors.bin)"
+      "Example: w2v train -cbow 0 -negative 5 corpus.txt   (writes vectors.bin)",
+      "         zcat news.gz | w2v train -output vec.bin -   (also: several files, a directory, 'shards/*.zst')"
     })
 public final class TrainCommand implements Callable<Integer>, Debuggable {
   @Spec CommandSpec spec;

@@ -27,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Train word vectors exactly as word2vec.c does (skip-gram or CBOW; hierarchical softmax and/or negative"
           + " sampling).",
-      "Example: w2v train -cbow 0 -negative 5 corpus.txt   (writes vectors.bin)"
+      "Example: w2v train -cbow 0 -negative 5 corpus.txt   (writes vectors.bin)",
+      "         zcat news.gz | w2v train -output vec.bin -   (also: several files, a directory, 'shards/*.zst')"
     })
 public final class TrainCommand implements Callable<Integer>, Debuggable {
   @Spec CommandSpec spec;
@@ -156,6 +157,7 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
     TrainConfig cfg = config();
     PrintWriter err = spec.commandLine().getErr();
     boolean tty = System.console() != null;
+    StdinHint.print(inputs(), err, "train");
     RunConfig rc = new RunConfig(seed, saveModel, initModel, checkpoint, resume, null);
     TrainingEvaluation eval = new TrainingEvaluation(evalAnalogies, evalPairs,
         TrainingEvaluation.DEFAULT_ANALOGY_LIMIT);

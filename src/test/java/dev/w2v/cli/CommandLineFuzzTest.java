@@ -25,11 +25,11 @@ class CommandLineFuzzTest {
   private static final String VECTORS = "4 2\nking 1 0\nqueen 0.9 0.1\nman 0 1\nwoman 0.1 0.9\n";
   private static final String VOCAB = "</s> 3\nthe 4\nking 2\nand 2\nqueen 2\n";
   private static final String[] COMMANDS = {"train", "similar", "analogy", "accuracy", "similarity", "phrases",
-      "--help", "--version", "help", "bogus"};
+      "cosine", "odd-one-out", "--help", "--version", "help", "bogus"};
   private static final String[] FLAGS = {"-train", "-output", "-size", "-window", "-sample", "-hs", "-negative",
       "-threads", "-iter", "-min-count", "-alpha", "-classes", "-debug", "-binary", "-save-vocab", "-read-vocab",
       "-cbow", "-reference", "-shared-negatives", "-vectors", "-n", "-limit", "-threshold", "-passes", "-min-counts",
-      "-thresholds", "-format", "--", "-", "-h"};
+      "-thresholds", "-format", "-neg", "-vector", "--", "-", "-h"};
   private static final String[] VALUES = {"-1", "0", "1", "2", "3", "5", "abc", "1e3", "1e-3", "99999999999",
       "2147483648", "-0", "nan", "inf", "", " 3", "0,1", "king", "queen", "man", "@king", "\u001b]0;x\u0007"};
   private static final String[] FILES = {"corpus.txt", "vectors.txt", "vocab.txt", "out.bin", "out.txt", "missing",

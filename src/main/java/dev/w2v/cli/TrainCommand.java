@@ -3,6 +3,7 @@ package dev.w2v.cli;
 
 import dev.w2v.eval.TrainingEvaluation;
 import dev.w2v.io.InputFiles;
+import dev.w2v.io.NotAnInput;
 import dev.w2v.io.W2vException;
 import dev.w2v.train.RunConfig;
 import dev.w2v.train.TrainConfig;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "  w2v train -train corpus.txt -output vectors.bin -cbow 0 -size 200 -window 10",
       "  w2v train corpus.txt          (CBOW, 100 dimensions, written to vectors.bin)",
       "  w2v train -train corpus.txt -output ref.bin -reference 1 -threads 1",
-      "                        (the same bytes as word2vec.c's with the same flags)"
+      "                        (the same bytes as word2vec.c's with the same flags)",
+      "  zcat news.gz | w2v train -output vec.bin -   (several files, directories too)"
     })
 public final class TrainCommand implements Callable<Integer>, Debuggable {
   @Spec CommandSpec spec;
@@ -167,10 +169,18 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
     TrainConfig cfg = config();
     PrintWriter err = spec.commandLine().getErr();
     boolean tty = Streams.stderrIsTerminal();
+    StdinHint.print(inputs(), err, "train");
     RunConfig rc = new RunConfig(seed, saveModel, initModel, checkpoint, resume, null);
     TrainingEvaluation eval = new TrainingEvaluation(evalAnalogies, evalPairs,
         TrainingEvaluation.DEFAULT_ANALOGY_LIMIT);
     if (!eval.isEmpty()) {
+      List<Path> evalFiles = new ArrayList<>(evalAnalogies);
+      evalFiles.addAll(evalPairs);
+      Path[] outs = {cfg.output(), cfg.saveVocab(), saveModel, checkpoint};
+      String[] flags = {"-output", "-save-vocab", "-save-model", "-checkpoint"};
+      for (int i = 0; i < outs.length; i++) {
+        NotAnInput.check(outs[i], flags[i], evalFiles, "the evaluation file");
+      }
       for (Path f : evalAnalogies) {
         InputFiles.requireReadable(f, "analogy file");
       }

@@ -47,6 +47,26 @@ class LoggingTest {
         "-min-count", "1", "-size", "4", "-iter", "1", "-threads", "1", "-debug", "0");
     assertEquals(0, t.code, t.toString());
     assertEquals("", t.err);
+    CliRun p = CliRun.run("phrases", "-train", corpus().toString(), "-output", dir.resolve("p.txt").toString(),
+        "-passes", "2", "-debug", "0");
+    assertEquals(0, p.code, p.toString());
+    assertEquals("", p.err);
+    CliRun c = CliRun.run("convert", "-debug", "0", shortHeader().toString(), dir.resolve("c.txt").toString());
+    assertEquals(0, c.code, c.toString());
+    assertEquals("", c.err);
+  }
+
+  @Test
+  void phrasesStatisticsReadAsBefore() throws IOException {
+    CliRun p = CliRun.run("phrases", "-train", corpus().toString(), "-output", dir.resolve("p.txt").toString(),
+        "-min-count", "1", "-debug", "1");
+    assertEquals(0, p.code, p.toString());
+    String[] lines = p.err.split("\n");
+    assertEquals(4, lines.length, p.err);
+    assertEquals("Starting training using file " + dir.resolve("c.txt"), lines[0]);
+    assertTrue(lines[1].matches("Vocab size \\(unigrams \\+ bigrams\\): \\d+ of \\d+ seen"), lines[1]);
+    assertEquals("Words in train file: 400", lines[2]);
+    assertTrue(lines[3].matches("Joined \\d+ pairs"), lines[3]);
   }
 
   @Test

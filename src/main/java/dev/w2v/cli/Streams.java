@@ -11,15 +11,13 @@ import java.lang.reflect.Field;
 /**
  * The launcher contract. The JVM prints "WARNING: Using incubator modules" on file descriptor 2 before any of our
  * code runs, and no JVM flag turns it off; so scripts/w2v points fd 2 at a filter that drops that line, and hands the
- * real standard error over as another descriptor, named by {@code -Dw2v.stderr.fd=3}, with {@code
- * -Dw2v.stderr.tty=true|false} saying whether it is a terminal (the JVM cannot ask). Without the properties (tests,
+ * real standard error over as another descriptor, named by {@code -Dw2v.stderr.fd=3} (and says whether it is a
+ * terminal with {@code -Dw2v.stderr.tty=true|false}, for the progress display). Without the property (tests,
  * {@code java -jar}) the plain descriptors are used.
  */
 final class Streams {
   /** The property naming the descriptor of the real standard error. */
   static final String STDERR_FD = "w2v.stderr.fd";
-  /** The property saying whether standard error is a terminal ("true" or "false"). */
-  static final String STDERR_TTY = "w2v.stderr.tty";
 
   private Streams() {}
 
@@ -39,18 +37,6 @@ final class Streams {
       }
     }
     return new FileOutputStream(FileDescriptor.err);
-  }
-
-  /**
-   * True when standard error is a terminal: as the launcher measured it, or else when the JVM has a console (its
-   * best guess: standard input and output are terminals).
-   */
-  static boolean stderrIsTerminal() {
-    String tty = System.getProperty(STDERR_TTY);
-    if (tty != null) {
-      return Boolean.parseBoolean(tty);
-    }
-    return System.console() != null;
   }
 
   /** An output stream that keeps the first write error, which a PrintWriter above it would swallow. */

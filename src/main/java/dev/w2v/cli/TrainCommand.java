@@ -168,7 +168,7 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
   public Integer call() {
     TrainConfig cfg = config();
     PrintWriter err = spec.commandLine().getErr();
-    boolean tty = Streams.stderrIsTerminal();
+    boolean tty = System.console() != null;
     StdinHint.print(inputs(), err, "train");
     RunConfig rc = new RunConfig(seed, saveModel, initModel, checkpoint, resume, null);
     TrainingEvaluation eval = new TrainingEvaluation(evalAnalogies, evalPairs,

@@ -107,21 +107,4 @@ class MainTest {
     assertTrue(w.checkError());
     assertEquals("No space left on device", c.failure().getMessage());
   }
-
-  @Test
-  void stderrTerminalFlagFromTheLauncher() {
-    String old = System.getProperty(Streams.STDERR_TTY);
-    try {
-      System.setProperty(Streams.STDERR_TTY, "true");
-      assertTrue(Streams.stderrIsTerminal());
-      System.setProperty(Streams.STDERR_TTY, "false");
-      assertTrue(!Streams.stderrIsTerminal());
-    } finally {
-      if (old == null) {
-        System.clearProperty(Streams.STDERR_TTY);
-      } else {
-        System.setProperty(Streams.STDERR_TTY, old);
-      }
-    }
-  }
 }

@@ -3,6 +3,7 @@ package dev.w2v.cli;
 
 import dev.w2v.eval.TrainingEvaluation;
 import dev.w2v.io.InputFiles;
+import dev.w2v.io.NotAnInput;
 import dev.w2v.io.W2vException;
 import dev.w2v.train.RunConfig;
 import dev.w2v.train.TrainConfig;
@@ -162,6 +163,13 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
     TrainingEvaluation eval = new TrainingEvaluation(evalAnalogies, evalPairs,
         TrainingEvaluation.DEFAULT_ANALOGY_LIMIT);
     if (!eval.isEmpty()) {
+      List<Path> evalFiles = new ArrayList<>(evalAnalogies);
+      evalFiles.addAll(evalPairs);
+      Path[] outs = {cfg.output(), cfg.saveVocab(), saveModel, checkpoint};
+      String[] flags = {"-output", "-save-vocab", "-save-model", "-checkpoint"};
+      for (int i = 0; i < outs.length; i++) {
+        NotAnInput.check(outs[i], flags[i], evalFiles, "the evaluation file");
+      }
       for (Path f : evalAnalogies) {
         InputFiles.requireReadable(f, "analogy file");
       }

@@ -60,6 +60,9 @@ public final class VectorReader {
 
   /** As {@link #read(Path, long, boolean)} with a smaller matrix chunk (for tests of multi-chunk matrices). */
   static Embeddings read(Path file, long limit, boolean normalise, int maxChunkFloats) {
+    if (java.nio.file.Files.isDirectory(file)) {
+      return PartDirectory.read(file, limit, normalise); // the Spark trainer's part directory
+    }
     InputFiles.requireReadable(file, "vectors file");
     if (limit < 0) {
       throw W2vException.usage("the word limit must be 0 or more, got " + limit);

@@ -55,7 +55,7 @@ final class CorpusEncoder {
       int[] out = new int[s.length];
       int n = 0;
       for (String w : s) {
-        Integer id = m.get(w);
+        Integer id = w == null ? null : m.get(w);
         if (id != null && id != 0) {
           out[n++] = id;
         }
@@ -76,6 +76,9 @@ final class CorpusEncoder {
     JavaPairRDD<String, long[]> tokens = keyed.flatMapToPair(t -> {
       List<Tuple2<String, long[]>> out = new ArrayList<>(t._1().length);
       for (int i = 0; i < t._1().length; i++) {
+        if (t._1()[i] == null) {
+          continue;
+        }
         out.add(new Tuple2<>(t._1()[i], new long[] {t._2(), i}));
       }
       return out.iterator();

@@ -334,10 +334,13 @@ public final class SparkTrain implements Callable<Integer> {
     }
   }
 
-  /** The corpus as lines of words (Hadoop's TextInputFormat: files, directories, globs, compressed). */
+  /**
+   * The corpus as sentences of words (Hadoop's TextInputFormat: files, directories, globs, compressed); a line of
+   * more than 1000 words is cut into sentences of 1000, all but the last ending in a null ({@link Tokens}).
+   */
   static JavaRDD<String[]> lines(JavaSparkContext jsc, String path, int minPartitions) {
     return jsc.hadoopFile(path, TextInputFormat.class, LongWritable.class, Text.class, minPartitions)
-        .map(t -> Tokens.split(t._2().getBytes(), t._2().getLength()));
+        .flatMap(t -> Tokens.sentences(t._2().getBytes(), t._2().getLength(), PairGenerator.MAX_SENTENCE_LENGTH));
   }
 
   /** A {@code -read-vocab} file: {@code word count} per line. */

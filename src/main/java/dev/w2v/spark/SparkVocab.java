@@ -47,12 +47,17 @@ final class SparkVocab {
     Map<String, long[]> m = new HashMap<>();
     long pos = (long) index << 40;
     while (it.hasNext()) {
-      for (String w : it.next()) {
+      String[] s = it.next();
+      int n = s.length;
+      boolean goesOn = n > 0 && s[n - 1] == null; // a long line's sentence: no </s> after it
+      for (int i = 0; i < (goesOn ? n - 1 : n); i++) {
         long p = pos++;
-        m.computeIfAbsent(w, k -> new long[] {0, p})[0]++;
+        m.computeIfAbsent(s[i], k -> new long[] {0, p})[0]++;
       }
-      long p = pos++;
-      m.computeIfAbsent(Tokens.EOS, k -> new long[] {0, p})[0]++;
+      if (!goesOn) {
+        long p = pos++;
+        m.computeIfAbsent(Tokens.EOS, k -> new long[] {0, p})[0]++;
+      }
     }
     List<Tuple2<String, long[]>> out = new ArrayList<>(m.size());
     for (Map.Entry<String, long[]> e : m.entrySet()) {

@@ -45,6 +45,65 @@ final class Tokens {
     return out.toArray(new String[0]);
   }
 
+  /**
+   * The words of a line in sentences of at most {@code max} words, lazily (a 100 MB line never exists as one
+   * array of words). Every sentence but the line's last ends with a {@code null} element: "the line goes on", so
+   * only the line's end counts as {@code </s>}. word2vec.c also cuts sentences at 1000 words (counting after
+   * subsampling; here the cut is before it, so long lines give slightly shorter sentences).
+   */
+  static java.util.Iterator<String[]> sentences(byte[] b, int len, int max) {
+    return new java.util.Iterator<>() {
+      int i = 0;
+      boolean done = false;
+
+      @Override
+      public boolean hasNext() {
+        return !done;
+      }
+
+      @Override
+      public String[] next() {
+        List<String> out = new ArrayList<>();
+        byte[] w = new byte[MAX_WORD];
+        int a = 0;
+        boolean inWord = false;
+        for (; i <= len; i++) {
+          byte ch = i < len ? b[i] : (byte) ' ';
+          if (ch == 13) {
+            continue;
+          }
+          if (ch == ' ' || ch == '\t' || ch == '\n') {
+            if (inWord) {
+              out.add(word(w, a));
+              a = 0;
+              inWord = false;
+              if (out.size() == max) {
+                i++;
+                break;
+              }
+            }
+            continue;
+          }
+          inWord = true;
+          if (a < MAX_WORD) {
+            w[a++] = ch;
+          }
+        }
+        // more words after this sentence?
+        int j = i;
+        while (j < len && (b[j] == ' ' || b[j] == '\t' || b[j] == '\n' || b[j] == 13)) {
+          j++;
+        }
+        if (j >= len) {
+          done = true;
+          return out.toArray(new String[0]);
+        }
+        out.add(null);
+        return out.toArray(new String[0]);
+      }
+    };
+  }
+
   private static String word(byte[] w, int a) {
     int n = 0;
     while (n < a && w[n] != 0) {

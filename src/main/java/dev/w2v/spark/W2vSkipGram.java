@@ -35,23 +35,17 @@ public final class W2vSkipGram extends Estimator<W2vSkipGramModel> implements De
   private static final long serialVersionUID = 1L;
   private final String uid;
 
-  private final Param<String> inputCol = new Param<>(this, "inputCol", "input column of token arrays");
-  private final Param<String> outputCol = new Param<>(this, "outputCol", "output column of averaged vectors");
-  private final IntParam vectorSize = new IntParam(this, "vectorSize", "dimension of the vectors (> 0)",
-      ParamValidators.gt(0));
-  private final IntParam windowSize = new IntParam(this, "windowSize", "max skip length (> 0)", ParamValidators.gt(0));
-  private final IntParam minCount = new IntParam(this, "minCount", "minimum word count (>= 0)",
-      ParamValidators.gtEq(0));
-  private final IntParam maxIter = new IntParam(this, "maxIter", "epochs (> 0)", ParamValidators.gt(0));
-  private final IntParam numPartitions = new IntParam(this, "numPartitions", "model partitions K (> 0)",
-      ParamValidators.gt(0));
-  private final DoubleParam stepSize = new DoubleParam(this, "stepSize", "starting learning rate (> 0)",
-      ParamValidators.gt(0));
-  private final LongParam seed = new LongParam(this, "seed", "random seed");
-  private final IntParam negative = new IntParam(this, "negative", "negative samples per pair (> 0)",
-      ParamValidators.gt(0));
-  private final DoubleParam sample = new DoubleParam(this, "sample", "subsampling threshold (>= 0)",
-      ParamValidators.gtEq(0));
+  private Param<String> inputCol;
+  private Param<String> outputCol;
+  private IntParam vectorSize;
+  private IntParam windowSize;
+  private IntParam minCount;
+  private IntParam maxIter;
+  private IntParam numPartitions;
+  private DoubleParam stepSize;
+  private LongParam seed;
+  private IntParam negative;
+  private DoubleParam sample;
 
   public W2vSkipGram() {
     this(Identifiable$.MODULE$.randomUID("w2vSkipGram"));
@@ -59,6 +53,24 @@ public final class W2vSkipGram extends Estimator<W2vSkipGramModel> implements De
 
   public W2vSkipGram(String uid) {
     this.uid = uid;
+    // after uid: a Param records its parent's uid when it is made
+    inputCol = new Param<>(this, "inputCol", "input column of token arrays");
+    outputCol = new Param<>(this, "outputCol", "output column of averaged vectors");
+    vectorSize = new IntParam(this, "vectorSize", "dimension of the vectors (> 0)",
+      ParamValidators.gt(0));
+    windowSize = new IntParam(this, "windowSize", "max skip length (> 0)", ParamValidators.gt(0));
+    minCount = new IntParam(this, "minCount", "minimum word count (>= 0)",
+      ParamValidators.gtEq(0));
+    maxIter = new IntParam(this, "maxIter", "epochs (> 0)", ParamValidators.gt(0));
+    numPartitions = new IntParam(this, "numPartitions", "model partitions K (> 0)",
+      ParamValidators.gt(0));
+    stepSize = new DoubleParam(this, "stepSize", "starting learning rate (> 0)",
+      ParamValidators.gt(0));
+    seed = new LongParam(this, "seed", "random seed");
+    negative = new IntParam(this, "negative", "negative samples per pair (> 0)",
+      ParamValidators.gt(0));
+    sample = new DoubleParam(this, "sample", "subsampling threshold (>= 0)",
+      ParamValidators.gtEq(0));
     setDefault(outputCol, uid + "__output");
     setDefault(vectorSize, 100);
     setDefault(windowSize, 5);

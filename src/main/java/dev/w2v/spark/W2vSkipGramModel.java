@@ -42,18 +42,21 @@ public final class W2vSkipGramModel extends Model<W2vSkipGramModel> implements M
   private static final long serialVersionUID = 1L;
   private final String uid;
   private final transient Dataset<Row> vectors;
-  private final Param<String> inputCol = new Param<>(this, "inputCol", "input column of token arrays");
-  private final Param<String> outputCol = new Param<>(this, "outputCol", "output column of averaged vectors");
+  private Param<String> inputCol;
+  private Param<String> outputCol;
 
   W2vSkipGramModel(String uid, Dataset<Row> vectors) {
     this.uid = uid;
+    // after uid: a Param records its parent's uid when it is made
+    inputCol = new Param<>(this, "inputCol", "input column of token arrays");
+    outputCol = new Param<>(this, "outputCol", "output column of averaged vectors");
     this.vectors = vectors;
     setDefault(outputCol, uid + "__output");
   }
 
   static final StructType SCHEMA = new StructType()
-      .add("word", DataTypes.StringType, false)
-      .add("vector", SQLDataTypes.VectorType(), false);
+      .add("word", DataTypes.StringType, true)
+      .add("vector", SQLDataTypes.VectorType(), true);
 
   /** The trained syn0 rows with their words ({@code </s>}, the sentence break, left out). */
   static Dataset<Row> vectorsFrame(SparkSession spark, SparkSkipGram.Result r) {
@@ -162,7 +165,10 @@ public final class W2vSkipGramModel extends Model<W2vSkipGramModel> implements M
       }
       return new DenseVector(sum);
     }, SQLDataTypes.VectorType());
-    return dataset.withColumn($(outputCol), avg.apply(functions.col($(inputCol))));
+    // the output column's ML attribute metadata (its size), as MLlib's Word2VecModel sets it
+    org.apache.spark.sql.types.Metadata meta =
+        new org.apache.spark.ml.attribute.AttributeGroup($(outputCol), d).toMetadata();
+    return dataset.withColumn($(outputCol), avg.apply(functions.col($(inputCol))).as($(outputCol), meta));
   }
 
   @Override

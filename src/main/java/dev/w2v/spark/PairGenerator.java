@@ -37,8 +37,10 @@ final class PairGenerator implements Serializable {
   final boolean sampling;
   final long seed;
   final int rounds;
+  final boolean splitNoise;
 
-  PairGenerator(int k, int rounds, int window, boolean sampling, long seed) {
+  PairGenerator(int k, int rounds, int window, boolean sampling, long seed, boolean splitNoise) {
+    this.splitNoise = splitNoise;
     this.k = k;
     this.rounds = rounds;
     this.window = window;
@@ -151,7 +153,7 @@ final class PairGenerator implements Serializable {
           int p = Strata.pair(lastWord, word, t, k, seed);
           if (p >= 0) {
             add(p, lastWord, word);
-          } else {
+          } else if (splitNoise) {
             other[c]++;
           }
         }

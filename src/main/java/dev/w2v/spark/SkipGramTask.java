@@ -18,15 +18,15 @@ import scala.Tuple2;
  * centre c), {@code l1 = syn0[w]} predicts c (label 1) and {@code negative} noise words (label 0), the errors
  * accumulate in {@code neu1e}, then {@code syn0[w] += neu1e}.
  *
- * <p>Noise words: word2vec.c draws {@code negative} words per pair from q, unigram^0.75 over the whole vocabulary.
- * A task only holds the visiting output bucket B, so the noise term is split by bucket: q = sum over buckets of
- * m_B * q(.|B), where m_B is B's share of the count^0.75 mass and q(.|B) is q conditioned on B (word2vec.c's table
- * built over B's counts, {@link UnigramTable}). In the sub-iteration where B visits, every pair of every input
- * word here owes {@code negative * m_B} draws from q(.|B): the pairs of this stratum take them with their
- * positive update, the pairs of other strata as {@code (w, -m)} entries (m pairs at once). Stochastic rounding
- * keeps the expectation exact, so over an epoch each pair gets {@code negative} draws from q in expectation,
- * distributed over the buckets as q is: the same noise distribution and the same number of negatives as on one
- * machine, whatever K. With K = 1 this is exactly word2vec.c's rule. The learning rate decays linearly over the whole run: in
+ * <p>Noise words come from the visiting output bucket only. Default ({@code -noise bucket}, as apache/spark#37967
+ * and ezamyatin/distributed-word2vec): each pair draws {@code negative} words from q(.|B), the unigram^0.75
+ * distribution conditioned on its centre word's bucket B (word2vec.c's table built over B's counts,
+ * {@link UnigramTable}); over the buckets a word's negatives then follow where its contexts are rather than q
+ * itself, which averages out when a word has many contexts. {@code -noise split} is exact in expectation: q is
+ * sum over buckets of m_B q(.|B) (m_B: B's share of the count^0.75 mass), and in the sub-iteration where B visits
+ * every pair of every input word here owes {@code negative * m_B} draws from q(.|B) (the pairs of this stratum
+ * with their positive update, the others as {@code (w, -m)} entries; stochastic rounding keeps the expectation);
+ * it costs one extra shuffled entry per token and sub-iteration. With K = 1 both are exactly word2vec.c's rule. The learning rate decays linearly over the whole run: in
  * sub-iteration t of T = iter * K, after a fraction f of the task's pairs, {@code alpha = start * (1 - (t + f) /
  * T)}, floored at {@code start * 1e-4} as in word2vec.c. The pair order, the random stream (seeded by seed, t
  * and the partition) and one thread make a task deterministic, so a retry reproduces it bit for bit.
@@ -47,7 +47,12 @@ final class SkipGramTask implements Serializable {
   /** Sum of count^0.75 over the vocabulary ({@code </s>} excluded). */
   final double noiseTotal;
 
-  SkipGramTask(int dim, int negative, float startingAlpha, long totalSubIterations, long seed, double noiseTotal) {
+  /** Split the noise term over the buckets (see above); false: {@code negative} draws per pair from its bucket. */
+  final boolean splitNoise;
+
+  SkipGramTask(int dim, int negative, float startingAlpha, long totalSubIterations, long seed, double noiseTotal,
+      boolean splitNoise) {
+    this.splitNoise = splitNoise;
     this.noiseTotal = noiseTotal;
     this.dim = dim;
     this.negative = negative;
@@ -102,7 +107,7 @@ final class SkipGramTask implements Serializable {
       }
       mass += Math.pow(cn[i], 0.75);
     }
-    final double share = negative * (mass / noiseTotal); // draws per pair owed to this bucket
+    final double share = splitNoise ? negative * (mass / noiseTotal) : negative; // draws per pair from this bucket
     int tableSize = (int) Math.max(1_000_000, Math.min(UnigramTable.TABLE_SIZE, 100L * cn.length));
     UnigramTable table = new UnigramTable(cn, tableSize);
     float[] neu1e = new float[n];

@@ -32,7 +32,8 @@ public final class SparkSkipGram {
 
   /** Training settings (word2vec.c's names); {@code partitions} is K. */
   public record Settings(int size, int window, float sample, int negative, long iter, int minCount, float alpha,
-      int partitions, int rounds, long seed, StorageLevel level, long broadcastLimit) implements Serializable {
+      int partitions, int rounds, long seed, StorageLevel level, long broadcastLimit, boolean splitNoise)
+      implements Serializable {
     public Settings {
       if (partitions <= 0) {
         throw W2vException.usage("-partitions must be a positive number, got " + partitions);
@@ -88,9 +89,9 @@ public final class SparkSkipGram {
     // groupByKey with a HashPartitioner over keys 0..K-1 puts key p in partition p, as the schedule needs
 
     long total = s.iter() * s.rounds() * k;
-    PairGenerator gen = new PairGenerator(k, s.rounds(), s.window(), s.sample() > 0, seed);
+    PairGenerator gen = new PairGenerator(k, s.rounds(), s.window(), s.sample() > 0, seed, s.splitNoise());
     double noiseTotal = vocab.filter(w -> w.id() != 0).map(w -> Math.pow(w.count(), 0.75)).reduce(Double::sum);
-    SkipGramTask task = new SkipGramTask(dim, s.negative(), s.alpha(), total, seed, noiseTotal);
+    SkipGramTask task = new SkipGramTask(dim, s.negative(), s.alpha(), total, seed, noiseTotal, s.splitNoise());
     JavaRDD<Block> previous = null;
     for (long t = 0; t < total; t++) {
       long ts = System.nanoTime();

@@ -112,6 +112,12 @@ public final class SparkTrain implements Callable<Integer> {
           + " more rounds let what one partition learned reach the others sooner within an epoch.")
   Integer rounds;
 
+  @Option(names = "-noise", paramLabel = "bucket|split",
+      description = "Where a pair's negatives come from: bucket (default) = -negative draws from the output bucket"
+          + " its centre word is trained with (count^0.75 within the bucket); split = the unigram^0.75 noise term"
+          + " split over all buckets by their share of it (exact in expectation, more shuffle: see the README).")
+  String noise = "bucket";
+
   @Option(names = "-output-format", paramLabel = "auto|file|parts",
       description = "file: one word2vec file written by the driver; parts: a directory of word2vec binary parts"
           + " written by the executors, read directly by the query commands; auto (default): file up to"
@@ -244,6 +250,9 @@ public final class SparkTrain implements Callable<Integer> {
     new TrainConfig(java.nio.file.Path.of("train"), out == null ? null : java.nio.file.Path.of("out"), size,
         window, smp, hs, negative, threads, iter, minCount, a, classes, debug, false, null, null, false, false,
         false);
+    if (!List.of("bucket", "split").contains(noise)) {
+      throw W2vException.usage("-noise must be bucket or split, got " + noise);
+    }
     if (!List.of("auto", "file", "parts").contains(outputFormat)) {
       throw W2vException.usage("-output-format must be auto, file or parts, got " + outputFormat);
     }
@@ -261,7 +270,7 @@ public final class SparkTrain implements Callable<Integer> {
     int k = partitions != null ? partitions : 1; // replaced by the cluster's default parallelism in run()
     return new Settings(in, out, saveVocab, readVocab, bin, outputFormat,
         new SparkSkipGram.Settings(size, window, smp, Math.max(negative, 1), iter, minCount, a, k, rounds == null ? 1 : rounds, seed, level,
-            20_000_000L));
+            20_000_000L, noise.equals("split")));
   }
 
   void run(JavaSparkContext jsc, Settings s) throws IOException {
@@ -269,11 +278,13 @@ public final class SparkTrain implements Callable<Integer> {
     SparkSkipGram.Settings sg = s.sg();
     if (partitions == null) {
       sg = new SparkSkipGram.Settings(sg.size(), sg.window(), sg.sample(), sg.negative(), sg.iter(), sg.minCount(),
-          sg.alpha(), jsc.defaultParallelism(), sg.rounds(), sg.seed(), sg.level(), sg.broadcastLimit());
+          sg.alpha(), jsc.defaultParallelism(), sg.rounds(), sg.seed(), sg.level(), sg.broadcastLimit(),
+          sg.splitNoise());
     }
     if (rounds == null) {
       sg = new SparkSkipGram.Settings(sg.size(), sg.window(), sg.sample(), sg.negative(), sg.iter(), sg.minCount(),
-          sg.alpha(), sg.partitions(), Math.min(8, sg.partitions()), sg.seed(), sg.level(), sg.broadcastLimit());
+          sg.alpha(), sg.partitions(), Math.min(8, sg.partitions()), sg.seed(), sg.level(), sg.broadcastLimit(),
+          sg.splitNoise());
     }
     requireInput(s.train(), "training file", hconf);
     if (s.readVocab() != null) {

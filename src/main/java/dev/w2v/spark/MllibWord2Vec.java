@@ -43,7 +43,9 @@ public final class MllibWord2Vec {
     long t0 = System.nanoTime();
     JavaRDD<String[]> sentences = SparkTrain.lines(jsc, corpus, k).filter(s -> s.length > 0);
     StructType schema = new StructType().add("tokens", DataTypes.createArrayType(DataTypes.StringType));
-    Dataset<Row> df = spark.createDataFrame(sentences.map(s -> RowFactory.create((Object) Arrays.asList(s))), schema)
+    Dataset<Row> df = spark.createDataFrame(sentences.map(s -> RowFactory.create((Object)
+            scala.jdk.javaapi.CollectionConverters.asScala(
+                Arrays.stream(s).filter(java.util.Objects::nonNull).toList()).toSeq())), schema)
         .repartition(k).cache();
     df.count();
     Word2VecModel m = new Word2Vec().setInputCol("tokens").setOutputCol("v").setVectorSize(size)

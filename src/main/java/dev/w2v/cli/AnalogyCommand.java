@@ -80,6 +80,9 @@ public final class AnalogyCommand implements Callable<Integer>, Debuggable {
     if (!words.isEmpty() && words.size() != 3) {
       throw W2vException.usage("give three words, A B C (for A - B + C), or none to read questions from standard input");
     }
+    if (words.isEmpty()) {
+      QuerySession.requireStdinFree(opts.vectors);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String who = spec.qualifiedName();

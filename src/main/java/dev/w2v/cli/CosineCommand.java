@@ -61,6 +61,9 @@ public final class CosineCommand implements Callable<Integer>, Debuggable {
     if (words.size() % 2 != 0) {
       throw W2vException.usage(words.size() + " words given: cosine takes pairs, an even number of words");
     }
+    if (words.isEmpty()) {
+      QuerySession.requireStdinFree(opts.vectors);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String who = spec.qualifiedName();

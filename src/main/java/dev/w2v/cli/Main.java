@@ -119,6 +119,11 @@ public final class Main implements Runnable {
       message = ex.getMessage();
     } else if (ex instanceof CommandLine.ParameterException) {
       return badParameters((CommandLine.ParameterException) ex, new String[0]);
+    } else if (ex instanceof java.nio.file.InvalidPathException) {
+      // a file name given as a plain string (accuracy's QUESTIONS) that the OS cannot take
+      java.nio.file.InvalidPathException bad = (java.nio.file.InvalidPathException) ex;
+      code = ExitCodes.USAGE;
+      message = "'" + bad.getInput() + "' is not a usable file name (" + bad.getReason() + ")";
     } else {
       code = ExitCodes.SOFTWARE;
       message = "internal error: " + ex + " (run with -debug 3 for a stack trace)";

@@ -60,6 +60,9 @@ public final class OddOneOutCommand implements Callable<Integer>, Debuggable {
     if (words.size() == 1) {
       throw W2vException.usage("one word given: give two or more words to pick the odd one out from");
     }
+    if (words.isEmpty()) {
+      QuerySession.requireStdinFree(opts.vectors);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String who = spec.qualifiedName();

@@ -46,7 +46,7 @@ final class QueryOptions {
     long t0 = System.nanoTime();
     if (debug >= 2 && !CompressedInput.isStdin(vectors) && Files.exists(vectors) && !Files.isRegularFile(vectors)) {
       err.printf("%s: reading vectors from %s, which is not a regular file: waiting for data (a FIFO waits for a"
-          + " writer)%n", who, Printable.of(vectors.toString()));
+          + " writer)%n", who, Printable.of(vectors.toString(), 400));
       err.flush();
     }
     if (normalise && vectors.toFile().length() > (64L << 20)) {
@@ -63,7 +63,7 @@ final class QueryOptions {
           "%s: loaded %d words x %d (%s%s) from %s in %.3f s%n",
           who, e.size(), e.dim(), e.format().description(),
           e.compression() == null ? "" : ", " + e.compression() + "-compressed",
-          CompressedInput.isStdin(vectors) ? "standard input" : Printable.of(vectors.toString()),
+          CompressedInput.isStdin(vectors) ? "standard input" : Printable.of(vectors.toString(), 400),
           (System.nanoTime() - t0) / 1e9);
     }
     err.flush();

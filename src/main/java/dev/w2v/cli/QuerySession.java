@@ -2,6 +2,8 @@
 package dev.w2v.cli;
 
 import dev.w2v.io.CFormat;
+import dev.w2v.io.CompressedInput;
+import dev.w2v.io.W2vException;
 import dev.w2v.query.Neighbour;
 import dev.w2v.query.Suggestions;
 import dev.w2v.query.Words;
@@ -44,6 +46,14 @@ final class QuerySession {
     this.scoreName = scoreName;
   }
 
+  /** Refuses to read queries from standard input when it holds the vectors (checked before loading, and in loop). */
+  static void requireStdinFree(java.nio.file.Path vectors) {
+    if (input == null && vectors != null && CompressedInput.isStdin(vectors)) {
+      throw W2vException.usage("standard input holds the vectors (-vectors -), so it cannot also hold the queries:"
+          + " give the words on the command line");
+    }
+  }
+
   /** True for the words that end a session. */
   static boolean isExit(String line) {
     String t = line.strip();
@@ -83,6 +93,7 @@ final class QuerySession {
    * history. Each line's words go to {@code query}; an unknown word is reported and the loop goes on.
    */
   int loop(String prompt, Predicate<String[]> query) throws IOException {
+    requireStdinFree(e.source());
     boolean tty = input == null && System.console() != null;
     LineSource lines = tty ? InteractiveLines.open(out) : null;
     boolean prompting = lines != null;

@@ -82,6 +82,9 @@ public final class SimilarCommand implements Callable<Integer>, Debuggable {
     if (vector != null && !(words.isEmpty() && negative.isEmpty())) {
       throw W2vException.usage("-vector takes no words: ask for words or for a vector, not both");
     }
+    if (words.isEmpty() && (vector == null || vector.equals("-"))) {
+      QuerySession.requireStdinFree(opts.vectors);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String who = spec.qualifiedName();
@@ -105,7 +108,7 @@ public final class SimilarCommand implements Callable<Integer>, Debuggable {
         return answerVector(session, nn, v);
       });
     }
-    if (!words.isEmpty() || neg.length > 0) {
+    if (!words.isEmpty()) {
       String[] ws = QuerySession.split(String.join(" ", words));
       return answer(session, nn, ws, neg, err) ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }

@@ -1,10 +1,16 @@
 // `w2v train`: word2vec.c's training flags, under their original names and defaults.
 package dev.w2v.cli;
 
+import dev.w2v.eval.TrainingEvaluation;
+import dev.w2v.io.InputFiles;
+import dev.w2v.io.NotAnInput;
 import dev.w2v.io.W2vException;
+import dev.w2v.train.RunConfig;
 import dev.w2v.train.TrainConfig;
 import dev.w2v.train.TrainJob;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -22,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Train word vectors exactly as word2vec.c does (skip-gram or CBOW; hierarchical softmax and/or negative"
           + " sampling).",
-      "Example: w2v train -cbow 0 -negative 5 corpus.txt   (writes vectors.bin)"
+      "Example: w2v train -cbow 0 -negative 5 corpus.txt   (writes vectors.bin)",
+      "         zcat news.gz | w2v train -output vec.bin -   (also: several files, a directory, 'shards/*.zst')"
     })
 public final class TrainCommand implements Callable<Integer>, Debuggable {
   @Spec CommandSpec spec;
@@ -108,6 +115,39 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
           + " 0 = a fresh draw per context word, as word2vec.c. Ignored with -reference 1.")
   int sharedNegatives = 1;
 
+  @Option(names = "-seed", paramLabel = "N",
+      description = "Seed of every random stream (default 1: word2vec.c's). With -threads 1 the same seed gives the"
+          + " same vectors, byte for byte.")
+  long seed = RunConfig.WORD2VEC_SEED;
+
+  @Option(names = "-save-model", paramLabel = "FILE",
+      description = "Also save the whole training state (vocabulary, syn0, syn1/syn1neg, settings) to FILE, to"
+          + " train it further with -init-model.")
+  Path saveModel;
+
+  @Option(names = "-init-model", paramLabel = "FILE",
+      description = "Start from a model saved with -save-model: train it on the corpus for -iter more epochs,"
+          + " adding the corpus's new words that reach -min-count.")
+  Path initModel;
+
+  @Option(names = "-checkpoint", paramLabel = "FILE",
+      description = "Save the whole training state to FILE after every epoch (replaced atomically).")
+  Path checkpoint;
+
+  @Option(names = "-resume", paramLabel = "FILE",
+      description = "Continue the interrupted run whose -checkpoint is FILE, from its last finished epoch (repeat"
+          + " the original command's flags).")
+  Path resume;
+
+  @Option(names = "-eval-analogies", paramLabel = "FILE",
+      description = "After every epoch, report analogy accuracy on FILE (questions-words format; as w2v accuracy"
+          + " -threshold 30000). Repeatable.")
+  List<Path> evalAnalogies = new ArrayList<>();
+
+  @Option(names = "-eval-pairs", paramLabel = "FILE",
+      description = "After every epoch, report word-pair similarity on FILE (as w2v similarity). Repeatable.")
+  List<Path> evalPairs = new ArrayList<>();
+
   @Override
   public boolean stackTraces() {
     return debug >= 3;
@@ -116,7 +156,44 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
   @Override
   public Integer call() {
     TrainConfig cfg = config();
-    new TrainJob(cfg, inputs(), spec.commandLine().getErr(), System.console() != null).run();
+    PrintWriter err = spec.commandLine().getErr();
+    boolean tty = System.console() != null;
+    StdinHint.print(inputs(), err, "train");
+    RunConfig rc = new RunConfig(seed, saveModel, initModel, checkpoint, resume, null);
+    TrainingEvaluation eval = new TrainingEvaluation(evalAnalogies, evalPairs,
+        TrainingEvaluation.DEFAULT_ANALOGY_LIMIT);
+    if (!eval.isEmpty()) {
+      List<Path> evalFiles = new ArrayList<>(evalAnalogies);
+      evalFiles.addAll(evalPairs);
+      Path[] outs = {cfg.output(), cfg.saveVocab(), saveModel, checkpoint};
+      String[] flags = {"-output", "-save-vocab", "-save-model", "-checkpoint"};
+      for (int i = 0; i < outs.length; i++) {
+        NotAnInput.check(outs[i], flags[i], evalFiles, "the evaluation file");
+      }
+      for (Path f : evalAnalogies) {
+        InputFiles.requireReadable(f, "analogy file");
+      }
+      for (Path f : evalPairs) {
+        InputFiles.requireReadable(f, "word-pair file");
+      }
+      rc = rc.withListener(s -> {
+        for (TrainingEvaluation.Score sc : eval.evaluate(s.epoch(), s.vocab().words(), s.syn0(), s.size(),
+            s.stride())) {
+          if (cfg.debug() > 0) {
+            err.println((tty ? "\r" + " ".repeat(90) + "\r" : "") + TrainingEvaluation.line(sc, s.epochs()));
+          }
+        }
+        err.flush();
+      });
+    }
+    new TrainJob(cfg, inputs(), rc, err, tty).run();
+    if (!eval.isEmpty() && cfg.debug() > 0) {
+      err.println("Evaluation per epoch:");
+      for (String line : eval.table()) {
+        err.println(line);
+      }
+      err.flush();
+    }
     return ExitCodes.OK;
   }
 

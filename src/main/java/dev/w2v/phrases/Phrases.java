@@ -47,6 +47,7 @@ public final class Phrases {
       AtomicFile.checkWritable(config.output(), "output file");
     }
     String train = inputs.describe();
+    boolean oneFile = inputs.sources().size() == 1 && !inputs.sources().get(0).stdin();
     int passes = config.passes().size();
     int debug = log == null ? 0 : config.debug();
     PassResult[] results = new PassResult[passes];
@@ -68,7 +69,8 @@ public final class Phrases {
             log.printf("Pass %d of %d (min-count %d, threshold %s): ", k + 1, passes, pass.minCount(),
                 pass.threshold());
           }
-          log.println(k == 0 ? "Starting training using file " + train : "reading the output of pass " + k);
+          log.println(k == 0 ? "Starting training using " + (oneFile ? "file " : "") + train
+              : "reading the output of pass " + k);
           log.flush();
         }
         Word2Phrase.Vocab vocab;

@@ -19,10 +19,14 @@ final class VectorInput {
   final boolean normalise;
   final int maxChunkFloats;
   final String compression;
+  /** The byte count of a plain file, or -1 (compressed data, a pipe, standard input). */
+  final long inputSize;
   final List<String> warnings = new ArrayList<>();
   private final String label;
 
-  VectorInput(Path file, ByteSource src, long limit, boolean normalise, int maxChunkFloats, String compression) {
+  VectorInput(Path file, ByteSource src, long limit, boolean normalise, int maxChunkFloats, String compression,
+      long inputSize) {
+    this.inputSize = inputSize;
     this.file = file;
     this.src = src;
     this.limit = limit;

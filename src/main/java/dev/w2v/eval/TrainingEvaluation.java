@@ -89,11 +89,16 @@ public final class TrainingEvaluation {
   public static String line(Score s, long epochs) {
     String head = String.format(Locale.ROOT, "epoch %d/%d  %s  ", s.epoch(), epochs, s.file().getFileName());
     if (s.analogies()) {
-      return head + String.format(Locale.ROOT, "accuracy %.2f %%  (seen %d of %d questions)", s.value(), s.seen(),
-          s.total());
+      return head + String.format(Locale.ROOT, "accuracy %s  (seen %d of %d questions)",
+          Double.isNaN(s.value()) ? "-" : number(s.value(), 2) + " %", s.seen(), s.total());
     }
-    return head + String.format(Locale.ROOT, "spearman %.4f  pearson %.4f  (seen %d of %d pairs)", s.value(),
-        s.pearson(), s.seen(), s.total());
+    return head + String.format(Locale.ROOT, "spearman %s  pearson %s  (seen %d of %d pairs)", number(s.value(), 4),
+        number(s.pearson(), 4), s.seen(), s.total());
+  }
+
+  /** {@code v} with {@code decimals} decimals, or {@code -} when there is nothing to score (no question seen). */
+  private static String number(double v, int decimals) {
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", v);
   }
 
   /** The per-epoch table: one row per epoch, one column per file (accuracy % or Spearman's rho). */
@@ -114,8 +119,7 @@ public final class TrainingEvaluation {
       StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%5d", scores.get(k).epoch()));
       for (int i = 0; i < per; i++) {
         Score s = scores.get(k + i);
-        String v = s.analogies() ? String.format(Locale.ROOT, "%.2f", s.value())
-            : String.format(Locale.ROOT, "%.4f", s.value());
+        String v = number(s.value(), s.analogies() ? 2 : 4);
         row.append("  ").append(String.format(Locale.ROOT, "%" + widths.get(i) + "s", v));
       }
       out.add(row.toString());

@@ -2,6 +2,7 @@
 package dev.w2v.cli;
 
 import dev.w2v.io.CompressedInput;
+import dev.w2v.io.NotAnInput;
 import dev.w2v.io.Printable;
 import dev.w2v.io.W2vException;
 import dev.w2v.vectors.Embeddings;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -160,16 +162,9 @@ public final class ConvertCommand implements Callable<Integer>, Debuggable {
 
   /** No output may be an input: the same file, even under another name or through a link. */
   private static void refuseSameFile(Path input, Path output, String who) {
-    if (CompressedInput.isStdin(input) || !Files.exists(output) || !Files.exists(input)) {
-      return;
-    }
-    try {
-      if (Files.isSameFile(input, output)) {
-        throw W2vException.usage("the output " + Printable.of(output.toString()) + " is the input "
-            + Printable.of(input.toString()) + ": write to another file");
-      }
-    } catch (IOException e) {
-      // cannot tell: the rename will replace only the output's name anyway
+    if (!CompressedInput.isStdin(input)) {
+      NotAnInput.check(output, "the output", List.of(input), "the input");
     }
   }
+
 }

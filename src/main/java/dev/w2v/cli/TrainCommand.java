@@ -3,6 +3,7 @@ package dev.w2v.cli;
 
 import dev.w2v.eval.TrainingEvaluation;
 import dev.w2v.io.InputFiles;
+import dev.w2v.io.NotAnInput;
 import dev.w2v.io.W2vException;
 import dev.w2v.train.RunConfig;
 import dev.w2v.train.TrainConfig;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Train word vectors exactly as word2vec.c does (skip-gram or CBOW; hierarchical softmax and/or negative"
           + " sampling).",
-      "Example: w2v train -cbow 0 -negative 5 corpus.txt   (writes vectors.bin)"
+      "Example: w2v train -cbow 0 -negative 5 corpus.txt   (writes vectors.bin)",
+      "         zcat news.gz | w2v train -output vec.bin -   (also: several files, a directory, 'shards/*.zst')"
     })
 public final class TrainCommand implements Callable<Integer>, Debuggable {
   @Spec CommandSpec spec;
@@ -156,10 +158,18 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
     TrainConfig cfg = config();
     PrintWriter err = spec.commandLine().getErr();
     boolean tty = System.console() != null;
+    StdinHint.print(inputs(), err, "train");
     RunConfig rc = new RunConfig(seed, saveModel, initModel, checkpoint, resume, null);
     TrainingEvaluation eval = new TrainingEvaluation(evalAnalogies, evalPairs,
         TrainingEvaluation.DEFAULT_ANALOGY_LIMIT);
     if (!eval.isEmpty()) {
+      List<Path> evalFiles = new ArrayList<>(evalAnalogies);
+      evalFiles.addAll(evalPairs);
+      Path[] outs = {cfg.output(), cfg.saveVocab(), saveModel, checkpoint};
+      String[] flags = {"-output", "-save-vocab", "-save-model", "-checkpoint"};
+      for (int i = 0; i < outs.length; i++) {
+        NotAnInput.check(outs[i], flags[i], evalFiles, "the evaluation file");
+      }
       for (Path f : evalAnalogies) {
         InputFiles.requireReadable(f, "analogy file");
       }

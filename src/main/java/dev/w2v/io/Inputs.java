@@ -26,9 +26,8 @@ import java.util.stream.Stream;
  *
  * <p>Reading: each source is opened by {@link CompressedInput}, which decompresses it when its first bytes are the
  * magic of gzip, bzip2, xz or zstd (the name does not matter; concatenated members and frames are all read, as
- * pigz and bgzip write them). Between two sources
- * a newline is inserted unless the text already ends with one, so a file's last word is never glued to the next
- * file's first one and every file ends a sentence. The end of the last source is left as it is: a lone file reads
+ * pigz and bgzip write them). Between two sources a newline is inserted unless the text already ends with one, so
+ * a file's last word is never glued to the next file's first one and every file ends a sentence. The end of the last source is left as it is: a lone file reads
  * exactly as before, and word2vec.c's rule (a final word that no separator follows is dropped) applies to it.
  */
 public final class Inputs {
@@ -47,7 +46,7 @@ public final class Inputs {
     }
   }
 
-  private static final int MAGIC = 12;
+  private static final int MAGIC = 6; // the longest magic number: xz's
 
   private final String what;
   private final List<Source> sources;
@@ -70,7 +69,7 @@ public final class Inputs {
     List<Source> out = new ArrayList<>();
     boolean stdin = false;
     for (Path p : args) {
-      if (p.toString().equals("-")) {
+      if (CompressedInput.isStdin(p)) {
         if (stdin) {
           throw W2vException.usage("standard input (-) is given twice as " + what);
         }

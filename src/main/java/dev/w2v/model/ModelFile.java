@@ -161,10 +161,8 @@ public final class ModelFile {
   /** The HEAD section's keys, parsed with messages naming the file and key. */
   private static final class Head {
     final Map<String, String> m = new LinkedHashMap<>();
-    final String name;
 
-    Head(String text, String name) throws Corrupt {
-      this.name = name;
+    Head(String text) throws Corrupt {
       for (String line : text.split("\n")) {
         int eq = line.indexOf('=');
         if (eq <= 0) {
@@ -340,7 +338,7 @@ public final class ModelFile {
         byte[] headBytes = new byte[(int) Math.min(begin("HEAD"), 1 << 20)];
         payload(headBytes, 0, headBytes.length);
         end();
-        Head h = new Head(new String(headBytes, StandardCharsets.UTF_8), name);
+        Head h = new Head(new String(headBytes, StandardCharsets.UTF_8));
         int size = h.integer("size");
         int hs = h.integer("hs");
         int negative = h.integer("negative");

@@ -39,6 +39,7 @@ public final class TrainJob {
   long stopAfterEpoch;
   private int checkpoints;
   private long checkpointNanos;
+  private long listenerNanos;
 
   public TrainJob(TrainConfig cfg, PrintWriter err, boolean tty) {
     this(cfg, List.of(cfg.train()), err, tty);
@@ -247,6 +248,9 @@ public final class TrainJob {
     if (cfg.debug() > 0) {
       err.printf(Locale.ROOT, "Trained %d words in %.1f s: %s words/s%n", words, secs,
           Progress.rate(words / Math.max(secs, 1e-9)));
+      if (rc.epochListener() != null) {
+        err.printf(Locale.ROOT, "Evaluation after each epoch: %.1f s in all, not counted above%n", listenerNanos / 1e9);
+      }
       if (checkpoints > 0) {
         err.printf(Locale.ROOT, "Checkpoints: %d written to %s, %.2f s each (%s MB), not counted above%n",
             checkpoints, rc.checkpoint(), checkpointNanos / 1e9 / checkpoints,
@@ -282,8 +286,10 @@ public final class TrainJob {
       }
     }
     if (rc.epochListener() != null) {
+      long e0 = System.nanoTime();
       rc.epochListener().epochDone(
           new EpochListener.Snapshot(epoch, cfg.iter(), vocab, model.syn0, model.size, model.stride));
+      listenerNanos += System.nanoTime() - e0;
     }
     if (stopAfterEpoch > 0 && epoch >= stopAfterEpoch && epoch < cfg.iter()) {
       throw new Stopped(epoch);

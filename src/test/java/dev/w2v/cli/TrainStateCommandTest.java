@@ -170,7 +170,8 @@ class TrainStateCommandTest {
     TrainRun r = train("-output", tmp.resolve("b.bin").toString(), "-checkpoint", corpus.toString(),
         corpus.toString());
     assertEquals(ExitCodes.USAGE, r.code(), r.toString());
-    assertTrue(r.err().contains("-checkpoint " + corpus + " is the training file " + corpus + " (the same file)"), r.err());
+    assertTrue(r.err().contains("-checkpoint " + corpus + " is the training file " + corpus + " (the same file)"),
+        r.err());
     r = train("-output", tmp.resolve("b.bin").toString(), "-save-model",
         tmp.resolve("x/../corpus.txt").toString(), corpus.toString());
     assertEquals(ExitCodes.USAGE, r.code(), r.toString());

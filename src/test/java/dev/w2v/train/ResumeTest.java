@@ -108,6 +108,35 @@ class ResumeTest {
   }
 
   @Test
+  void resumedContinuationEqualsUninterrupted() throws IOException {
+    // a model from the first half of the corpus, continued on all of it (new words), stopped and resumed
+    Path half = tmp.resolve("half.txt");
+    List<String> lines = Files.readAllLines(corpus);
+    Files.write(half, lines.subList(0, 600));
+    Path base = tmp.resolve("base.w2vm");
+    run(new TrainConfig(half, tmp.resolve("base.bin"), 12, 3, 1e-3f, 1, 3, 1, 2, 5, 0.05f, 0, 0, true, null, null,
+        true, false, false), new RunConfig(1, base, null, null, null, null), 0);
+    TrainConfig cont = config(tmp.resolve("cont-full.bin"), true, 1, 3, false, 1);
+    Path fullModel = tmp.resolve("cont-full.w2vm");
+    run(cont, new RunConfig(4, fullModel, base, null, null, null), 0);
+
+    Path ck = tmp.resolve("cont.ckpt");
+    TrainConfig cont2 = config(tmp.resolve("cont-resumed.bin"), true, 1, 3, false, 1);
+    assertThrows(TrainJob.Stopped.class, () -> run(cont2, new RunConfig(4, null, base, ck, null, null), 3));
+    Path resumedModel = tmp.resolve("cont-resumed.w2vm");
+    run(cont2, new RunConfig(4, resumedModel, base, ck, ck, null), 0);
+    assertArrayEquals(Files.readAllBytes(tmp.resolve("cont-full.bin")),
+        Files.readAllBytes(tmp.resolve("cont-resumed.bin")));
+    TrainingState a = ModelFile.read(fullModel, "model file", s -> s);
+    TrainingState b = ModelFile.read(resumedModel, "model file", s -> s);
+    assertEquals(2 + 4, b.position().epochsTotal());
+    assertArrayEquals(a.counts(), b.counts());
+    assertArrayEquals(a.syn1(), b.syn1());
+    assertArrayEquals(a.syn1neg(), b.syn1neg());
+    assertTrue(b.vocabSize() > ModelFile.read(base, "model file", s -> s).vocabSize(), "new words were added");
+  }
+
+  @Test
   void checkpointAfterEveryEpoch() {
     Path ck = tmp.resolve("every.ckpt");
     List<Long> seen = new ArrayList<>();

@@ -28,12 +28,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {
-      "Converts a vector file to word2vec binary or text, or to the TensorBoard projector's TSV files.",
-      "IN is any file the query commands read (- for standard input). OUT is binary with -binary 1 or when its name"
+      "Convert vectors to word2vec binary or text, or TensorBoard TSV.",
+      "Any format to word2vec binary or text, or to the TensorBoard projector's TSV files. IN is any file the query commands read (- for standard input). OUT is binary with -binary 1 or when its name"
           + " ends in .bin, else text, the same bytes w2v train writes; a .gz, .bz2, .xz or .zst suffix compresses it."
           + " With -format projector, OUT is a directory (existing, or named with a trailing /) that gets"
           + " tensors.tsv and metadata.tsv, or else a prefix for OUT_tensor.tsv and OUT_metadata.tsv"
-          + " (gensim's word2vec2tensor names).",
+          + " (gensim's word2vec2tensor names)."
+    },
+    footer = {
       "",
       "Examples:",
       "  w2v convert GoogleNews-vectors-negative300.bin.gz -limit 100000 top100k.txt",

@@ -25,11 +25,22 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "train",
     sortOptions = false,
     mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     description = {
-      "Train word vectors exactly as word2vec.c does (skip-gram or CBOW; hierarchical softmax and/or negative"
-          + " sampling).",
-      "Example: w2v train -cbow 0 -negative 5 corpus.txt   (writes vectors.bin)",
-      "         zcat news.gz | w2v train -output vec.bin -   (also: several files, a directory, 'shards/*.zst')"
+      "Train word vectors on a text corpus, with word2vec.c's flags.",
+      "word2vec.c's options under their own names and defaults. Skip-gram or CBOW, with hierarchical softmax and/or negative sampling. Two modes: by default, fast "
+          + "kernels (SIMD; for skip-gram with negative sampling, one draw of negatives per centre word) give "
+          + "word2vec.c's quality several times faster, with different numbers; -reference 1 runs word2vec.c's "
+          + "own arithmetic, and with -threads 1 its output is byte-identical to word2vec.c's."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  w2v train -train corpus.txt -output vectors.bin -cbow 0 -size 200 -window 10",
+      "  w2v train corpus.txt          (CBOW, 100 dimensions, written to vectors.bin)",
+      "  w2v train -train corpus.txt -output ref.bin -reference 1 -threads 1",
+      "                        (the same bytes as word2vec.c's with the same flags)",
+      "  zcat news.gz | w2v train -output vec.bin -   (several files, directories too)"
     })
 public final class TrainCommand implements Callable<Integer>, Debuggable {
   @Spec CommandSpec spec;

@@ -15,6 +15,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Pass 1 reads the corpus, pass k reads pass k-1's output from a temporary file beside the output (deleted as soon
@@ -23,6 +25,9 @@ import java.nio.file.Path;
  * finished.
  */
 public final class Phrases {
+  /** Each pass's statistics; the live progress lines go to the {@code log} writer. */
+  private static final Logger LOG = LoggerFactory.getLogger(Phrases.class);
+
   private Phrases() {}
 
   /** Summary of one pass, for the log and for tests. */
@@ -65,13 +70,14 @@ public final class Phrases {
         String what = k == 0 ? "training file " + train : "pass " + k + " output " + input;
         Opener opener = opener(k == 0 && input == null ? inputs : null, input, what);
         if (debug > 0) {
+          String source = k == 0 ? "Starting training using " + (oneFile ? "file " : "") + train
+              : "reading the output of pass " + k;
           if (passes > 1) {
-            log.printf("Pass %d of %d (min-count %d, threshold %s): ", k + 1, passes, pass.minCount(),
-                pass.threshold());
+            LOG.info("Pass {} of {} (min-count {}, threshold {}): {}", k + 1, passes, pass.minCount(),
+                pass.threshold(), source);
+          } else {
+            LOG.info(source);
           }
-          log.println(k == 0 ? "Starting training using " + (oneFile ? "file " : "") + train
-              : "reading the output of pass " + k);
-          log.flush();
         }
         Word2Phrase.Vocab vocab;
         try (InputStream in = opener.open()) {
@@ -83,10 +89,10 @@ public final class Phrases {
           throw W2vException.badInput("training file " + train + " contains no words");
         }
         if (debug > 0) {
-          log.printf("%sVocab size (unigrams + bigrams): %d of %d seen%n",
-              progressShown(debug, vocab.trainWords()), vocab.kept(), vocab.seen());
-          log.printf("Words in train file: %d%n", vocab.trainWords());
+          log.print(progressShown(debug, vocab.trainWords())); // ends the progress line, if one was shown
           log.flush();
+          LOG.info("Vocab size (unigrams + bigrams): {} of {} seen", vocab.kept(), vocab.seen());
+          LOG.info("Words in train file: {}", vocab.trainWords());
         }
         long joined;
         if (k == passes - 1 && config.toStdout()) {
@@ -119,7 +125,9 @@ public final class Phrases {
           input = next;
         }
         if (debug > 0) {
-          log.printf("%sJoined %d pairs%n", progressShown(debug, vocab.trainWords()), joined);
+          log.print(progressShown(debug, vocab.trainWords()));
+          log.flush();
+          LOG.info("Joined {} pairs", joined);
           log.flush();
         }
         results[k] = new PassResult(vocab.trainWords(), vocab.seen(), vocab.kept(), joined);

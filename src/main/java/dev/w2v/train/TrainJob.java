@@ -24,9 +24,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs one training job as word2vec.c's TrainModel does, reporting to {@code err}. */
 public final class TrainJob {
+  /** The run's summary (word2vec.c's "Vocab size" lines); progress goes to the err writer's live display. */
+  private static final Logger LOG = LoggerFactory.getLogger(TrainJob.class);
+
   /** What a finished job did, for the summary line and tests. */
   public record Result(int vocabSize, long trainWords, long wordsTrained, double seconds) {}
 
@@ -150,9 +155,8 @@ public final class TrainJob {
       }
     }
     if (cfg.debug() > 0) {
-      err.println("Vocab size: " + vocab.size());
-      err.println("Words in train file: " + (cont != null ? cont.trainVocab() : vocab).trainWords());
-      err.flush();
+      LOG.info("Vocab size: {}", vocab.size());
+      LOG.info("Words in train file: {}", (cont != null ? cont.trainVocab() : vocab).trainWords());
     }
     if (cfg.saveVocab() != null) {
       VocabFile.save(vocab, cfg.saveVocab());
@@ -177,11 +181,10 @@ public final class TrainJob {
     if (cont != null) {
       model = cont.model(stride, hs, ns, rc.seed());
       if (cfg.debug() > 0) {
-        err.println(cont.resume()
+        LOG.info(cont.resume()
             ? "Resuming " + rc.resume() + " after epoch " + cont.state().position().epochsDone() + " of " + cfg.iter()
             : "Continuing " + rc.initModel() + " (" + cont.baseEpochs() + " epochs): " + cont.addedWords()
                 + " new words");
-        err.flush();
       }
     } else {
       model = Model.allocate(vocab.size(), cfg.size(), stride, hs, ns);
@@ -209,11 +212,10 @@ public final class TrainJob {
     long wordsBefore = trainer.wordsDone();
     long[] pausedNanos = new long[1]; // checkpoints and evaluation, left out of the training rate
     if (cfg.debug() > 1) {
-      err.printf(Locale.ROOT, "Training %s with %s, %d threads, %s kernels%s%n",
+      LOG.info(String.format(Locale.ROOT, "Training %s with %s, %d threads, %s kernels%s",
           cfg.cbow() ? "CBOW" : "skip-gram",
           (hs ? "hierarchical softmax" : "") + (hs && ns ? " and " : "") + (ns ? "negative sampling" : ""),
-          cfg.threads(), simd ? "SIMD" : "scalar", cfg.reference() ? " (reference mode)" : "");
-      err.flush();
+          cfg.threads(), simd ? "SIMD" : "scalar", cfg.reference() ? " (reference mode)" : ""));
     }
     Progress progress = cfg.debug() > 1 ? new Progress(trainer, err, tty) : null;
     long t0 = System.nanoTime();
@@ -246,17 +248,17 @@ public final class TrainJob {
     double secs = (System.nanoTime() - t0 - pausedNanos[0]) / 1e9;
     long words = trainer.wordsDone() - wordsBefore;
     if (cfg.debug() > 0) {
-      err.printf(Locale.ROOT, "Trained %d words in %.1f s: %s words/s%n", words, secs,
-          Progress.rate(words / Math.max(secs, 1e-9)));
+      LOG.info(String.format(Locale.ROOT, "Trained %d words in %.1f s: %s words/s", words, secs,
+          Progress.rate(words / Math.max(secs, 1e-9))));
       if (rc.epochListener() != null) {
-        err.printf(Locale.ROOT, "Evaluation after each epoch: %.1f s in all, not counted above%n", listenerNanos / 1e9);
+        LOG.info(String.format(Locale.ROOT, "Evaluation after each epoch: %.1f s in all, not counted above",
+            listenerNanos / 1e9));
       }
       if (checkpoints > 0) {
-        err.printf(Locale.ROOT, "Checkpoints: %d written to %s, %.2f s each (%s MB), not counted above%n",
+        LOG.info(String.format(Locale.ROOT, "Checkpoints: %d written to %s, %.2f s each (%s MB), not counted above",
             checkpoints, rc.checkpoint(), checkpointNanos / 1e9 / checkpoints,
-            String.format(Locale.ROOT, "%.1f", rc.checkpoint().toFile().length() / 1048576.0));
+            String.format(Locale.ROOT, "%.1f", rc.checkpoint().toFile().length() / 1048576.0)));
       }
-      err.flush();
     }
 
     // Output
@@ -280,9 +282,8 @@ public final class TrainJob {
       checkpoints++;
       checkpointNanos += System.nanoTime() - t;
       if (cfg.debug() > 2) {
-        err.printf(Locale.ROOT, "Checkpoint after epoch %d written to %s in %.2f s%n", epoch, rc.checkpoint(),
-            (System.nanoTime() - t) / 1e9);
-        err.flush();
+        LOG.info(String.format(Locale.ROOT, "Checkpoint after epoch %d written to %s in %.2f s", epoch,
+            rc.checkpoint(), (System.nanoTime() - t) / 1e9));
       }
     }
     if (rc.epochListener() != null) {

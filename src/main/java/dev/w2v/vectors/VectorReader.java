@@ -51,6 +51,9 @@ public final class VectorReader {
     if (limit < 0) {
       throw W2vException.usage("the word limit must be 0 or more, got " + limit);
     }
+    if (java.nio.file.Files.isDirectory(file)) {
+      return PartDirectory.read(file, limit, normalise); // the Spark trainer's part directory
+    }
     String name = CompressedInput.isStdin(file) ? "standard input" : Printable.of(String.valueOf(file), 200);
     try (CompressedInput ci = CompressedInput.open(file, "vectors file")) {
       String codec = ci.codec() == null ? null : ci.codec().label();

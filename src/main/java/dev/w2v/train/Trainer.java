@@ -28,11 +28,15 @@ public final class Trainer {
   private final HuffmanTree tree;
   private final UnigramTable table;
   private final float[] expTable = SigmoidTable.table();
+  private final float[] lossTable = LogSigmoid.table();
   private final float[] keepThreshold; // subsampling's `ran` per word, as float (NaN-free)
   private final boolean simd;
   private final boolean clearEof;
   private final boolean sharedNegatives;
   private final AtomicLong wordCountActual = new AtomicLong();
+  private final LossMeter loss;
+  /** What each thread added to {@code loss}, set when it ends (tests compare the merged total with their sum). */
+  final double[] threadLoss;
   private final float startingAlpha;
   private volatile float alpha;
 
@@ -54,6 +58,8 @@ public final class Trainer {
     this.startingAlpha = cfg.alpha();
     this.alpha = cfg.alpha();
     this.keepThreshold = new float[vocabSize];
+    this.loss = new LossMeter(cfg.iter(), cfg.threads());
+    this.threadLoss = new double[cfg.threads()];
     if (cfg.sample() > 0) {
       float st = cfg.sample() * (float) trainWords; // sample * train_words, in float
       for (int w = 0; w < vocabSize; w++) {
@@ -77,6 +83,16 @@ public final class Trainer {
     return alpha;
   }
 
+  /** The loss, merged from every thread at its 10,000-word syncs. */
+  public LossMeter loss() {
+    return loss;
+  }
+
+  /** Whether training stopped early because the loss became NaN or infinite (the learning rate is too high). */
+  public boolean diverged() {
+    return loss.diverged();
+  }
+
   /**
    * Trains with one thread per source; blocks until all finish. {@code sources.apply(id)} opens thread id's
    * token source.
@@ -89,7 +105,12 @@ public final class Trainer {
       final int tid = id;
       threads[id] = new Thread(() -> {
         try (TokenSource src = sources.apply(tid)) {
-          new ThreadState(tid).run(src);
+          ThreadState state = new ThreadState(tid);
+          try {
+            state.run(src);
+          } finally {
+            threadLoss[tid] = state.lossAdded;
+          }
         } catch (Throwable t) {
           synchronized (failure) {
             if (failure[0] == null) {
@@ -132,6 +153,11 @@ public final class Trainer {
     final int[] sen = new int[MAX_SENTENCE_LENGTH + 1];
     long nextRandom;
     float threadAlpha = alpha;
+    // this thread's loss since its last sync: summed terms and predictions (merged into `loss` at each sync)
+    double lossSum;
+    long lossCount;
+    /** Everything this thread added to {@code loss} (for tests: the merged total is the sum of these). */
+    double lossAdded;
 
     ThreadState(int id) {
       this.id = id;
@@ -153,6 +179,9 @@ public final class Trainer {
         if (wordCount - lastWordCount > 10000) {
           long wca = wordCountActual.addAndGet(wordCount - lastWordCount);
           lastWordCount = wordCount;
+          if (!mergeLoss(iter - localIter) || loss.diverged()) {
+            return; // NaN or infinity: TrainJob reports it and writes nothing
+          }
           float a = startingAlpha * (1 - wca / (float) (iter * trainWords + 1));
           if (a < startingAlpha * 0.0001) {
             a = (float) (startingAlpha * 0.0001);
@@ -191,6 +220,11 @@ public final class Trainer {
         }
         if (eof || wordCount > wordsPerThread) {
           wordCountActual.addAndGet(wordCount - lastWordCount);
+          boolean finite = mergeLoss(iter - localIter);
+          loss.threadFinished(epochIndex(iter - localIter));
+          if (!finite) {
+            return;
+          }
           localIter--;
           if (localIter == 0) {
             break;
@@ -219,6 +253,20 @@ public final class Trainer {
           sentenceLength = 0;
         }
       }
+    }
+
+    private int epochIndex(long epoch) {
+      return (int) Math.min(epoch, 1 << 30);
+    }
+
+    /** Adds this thread's loss since the last sync to the shared meter; false if the model has diverged. */
+    private boolean mergeLoss(long epoch) {
+      double s = lossSum;
+      long c = lossCount;
+      lossSum = 0;
+      lossCount = 0;
+      lossAdded += s;
+      return loss.add(epochIndex(epoch), s, c);
     }
 
     /** A negative sample: word2vec.c's {@code table[(next_random >> 16) % table_size]}, never 0. */
@@ -267,14 +315,15 @@ public final class Trainer {
       final float[] syn0 = model.syn0;
       final float alpha = threadAlpha;
       int m = gatherContexts(b, window, sentencePosition, sentenceLength);
+      lossCount += m;
       for (int j = 0; j < m; j++) {
         int l1 = ctx[j];
         java.util.Arrays.fill(neu1e, 0f);
         if (tree != null) {
-          hierarchicalSoftmax(word, syn0, l1, alpha);
+          lossSum += hierarchicalSoftmax(word, syn0, l1, alpha);
         }
         if (table != null) {
-          negativeSampling(word, syn0, l1, alpha);
+          lossSum += negativeSampling(word, syn0, l1, alpha);
         }
         // Learn weights input -> hidden (1f * x is exact, so this is word2vec.c's plain add)
         axpy(1f, neu1e, 0, syn0, l1);
@@ -292,6 +341,7 @@ public final class Trainer {
       if (cw == 0) {
         return;
       }
+      lossCount++;
       for (int j = 0; j < cw; j++) {
         axpy(1f, syn0, ctx[j], neu1, 0); // in -> hidden
       }
@@ -299,10 +349,10 @@ public final class Trainer {
         neu1[k] /= cw;
       }
       if (tree != null) {
-        hierarchicalSoftmax(word, neu1, 0, alpha);
+        lossSum += hierarchicalSoftmax(word, neu1, 0, alpha);
       }
       if (table != null) {
-        negativeSampling(word, neu1, 0, alpha);
+        lossSum += negativeSampling(word, neu1, 0, alpha);
       }
       for (int j = 0; j < cw; j++) {
         axpy(1f, neu1e, 0, syn0, ctx[j]); // hidden -> in
@@ -324,6 +374,7 @@ public final class Trainer {
       if (m == 0) {
         return;
       }
+      lossCount += m;
       int nt = 0;
       tgt[nt] = word * stride;
       lab[nt++] = 1;
@@ -335,11 +386,15 @@ public final class Trainer {
         tgt[nt] = target * stride;
         lab[nt++] = 0;
       }
+      float l = 0;
       for (int j = 0; j < m; j++) {
         for (int k = 0; k < nt; k++) {
-          grad[j * nt + k] = gradient(dot(syn0, ctx[j], syn1neg, tgt[k]), lab[k], alpha);
+          float f = dot(syn0, ctx[j], syn1neg, tgt[k]);
+          l += LogSigmoid.term(lossTable, f, lab[k]);
+          grad[j * nt + k] = gradient(f, lab[k], alpha);
         }
       }
+      lossSum += l;
       // err_j = sum_k g_jk O_k (old O)
       for (int j = 0; j < m; j++) {
         int e = j * stride;
@@ -373,18 +428,24 @@ public final class Trainer {
       return (label - expTable[(int) ((f + SigmoidTable.MAX_EXP) * SigmoidTable.SCALE)]) * alpha;
     }
 
-    /** HIERARCHICAL SOFTMAX over the centre word's Huffman path; input is {@code in[io ..]}. */
-    private void hierarchicalSoftmax(int word, float[] in, int io, float alpha) {
+    /**
+     * HIERARCHICAL SOFTMAX over the centre word's Huffman path; input is {@code in[io ..]}. Returns the loss,
+     * {@code -sum log sigmoid(+-f)} along the path.
+     */
+    private float hierarchicalSoftmax(int word, float[] in, int io, float alpha) {
       final float[] syn1 = model.syn1;
       final int n = layer1Size;
       final int o = tree.offset(word);
       final int len = tree.codeLen(word);
       final byte[] code = tree.codes();
       final int[] point = tree.points();
+      float l = 0;
       for (int d = 0; d < len; d++) {
         int l2 = point[o + d] * stride;
         // Propagate hidden -> output
         float f = dot(in, io, syn1, l2);
+        // loss -log sigmoid(+-f): the target is 1 - code, as in g below; counted where the update is skipped too
+        l += LogSigmoid.term(lossTable, f, 1 - code[o + d]);
         if (f <= -SigmoidTable.MAX_EXP || f >= SigmoidTable.MAX_EXP) {
           continue;
         }
@@ -395,13 +456,18 @@ public final class Trainer {
         axpy(g, syn1, l2, neu1e, 0);
         axpy(g, in, io, syn1, l2);
       }
+      return l;
     }
 
-    /** NEGATIVE SAMPLING: the centre word (label 1) and {@code negative} draws (label 0). */
-    private void negativeSampling(int word, float[] in, int io, float alpha) {
+    /**
+     * NEGATIVE SAMPLING: the centre word (label 1) and {@code negative} draws (label 0). Returns the loss,
+     * {@code -log sigmoid(f_word) - sum log sigmoid(-f_negative)}.
+     */
+    private float negativeSampling(int word, float[] in, int io, float alpha) {
       final float[] syn1neg = model.syn1neg;
       final int n = layer1Size;
       final int negative = cfg.negative();
+      float l = 0;
       for (int d = 0; d < negative + 1; d++) {
         int target;
         int label;
@@ -416,10 +482,13 @@ public final class Trainer {
           label = 0;
         }
         int l2 = target * stride;
-        float g = gradient(dot(in, io, syn1neg, l2), label, alpha);
+        float f = dot(in, io, syn1neg, l2);
+        l += LogSigmoid.term(lossTable, f, label); // -log sigmoid(f), or -log sigmoid(-f) for label 0
+        float g = gradient(f, label, alpha);
         axpy(g, syn1neg, l2, neu1e, 0);
         axpy(g, in, io, syn1neg, l2);
       }
+      return l;
     }
   }
 }

@@ -112,7 +112,8 @@ public final class PhrasesCommand implements Callable<Integer>, Debuggable {
     PhrasesConfig config =
         PhrasesConfig.fromFlags(
             train != null ? train : corpus, output, passes, minCount, minCounts, threshold, thresholds, debug);
-    Phrases.run(config, spec.commandLine().getErr()); // an OutOfMemoryError becomes one line in Main
+    // an OutOfMemoryError becomes one line in Main
+    Phrases.run(config, spec.commandLine().getErr(), Terminal.stderrIsTerminal());
     return ExitCodes.OK;
   }
 }

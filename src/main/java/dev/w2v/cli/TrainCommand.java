@@ -102,6 +102,14 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
           + " 0 = a fresh draw per context word, as word2vec.c. Ignored with -reference 1.")
   int sharedNegatives = 1;
 
+  /** How progress is shown on stderr. */
+  enum ProgressFormat { text, json }
+
+  @Option(names = "-progress", paramLabel = "text|json",
+      description = "Progress on stderr as text (default: an updating line on a terminal, a line every 10 s"
+          + " otherwise) or json (one JSON object per line and event, for programs; fields in the README).")
+  ProgressFormat progress = ProgressFormat.text;
+
   @Override
   public boolean stackTraces() {
     return debug >= 3;
@@ -110,7 +118,17 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
   @Override
   public Integer call() {
     TrainConfig cfg = config();
-    new TrainJob(cfg, spec.commandLine().getErr(), System.console() != null).run();
+    java.io.PrintWriter err = spec.commandLine().getErr();
+    if (progress == ProgressFormat.json) {
+      new TrainJob(cfg, new JsonProgress(err, debug)).run();
+      return ExitCodes.OK;
+    }
+    TextProgress text = new TextProgress(err, Terminal.stderrIsTerminal(), debug);
+    try {
+      new TrainJob(cfg, text).run();
+    } finally {
+      text.close(); // an error message starts on a clean line
+    }
     return ExitCodes.OK;
   }
 

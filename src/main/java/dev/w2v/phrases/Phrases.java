@@ -29,6 +29,14 @@ public final class Phrases {
    * may be null.
    */
   public static PassResult[] run(PhrasesConfig config, PrintWriter log) {
+    return run(config, log, false);
+  }
+
+  /**
+   * As {@link #run(PhrasesConfig, PrintWriter)}; {@code tty} says whether {@code log} is a terminal, where the
+   * word count may update in place (anywhere else it is a plain line every 10 seconds).
+   */
+  public static PassResult[] run(PhrasesConfig config, PrintWriter log, boolean tty) {
     Path train = InputFiles.requireReadable(config.train(), "training file");
     if (!Files.isRegularFile(train)) {
       throw W2vException.badInput("training file " + train + " is not a regular file (it is read twice)");
@@ -36,6 +44,7 @@ public final class Phrases {
     AtomicFile.checkWritable(config.output(), "output file");
     int passes = config.passes().size();
     int debug = log == null ? 0 : config.debug();
+    ProgressLine progress = debug > 1 ? new ProgressLine(log, tty) : null;
     PassResult[] results = new PassResult[passes];
     Path input = train;
     Path temp = null; // the previous pass's output when it is a temporary file
@@ -53,7 +62,7 @@ public final class Phrases {
         }
         Word2Phrase.Vocab vocab;
         try (InputStream in = open(input, what)) {
-          vocab = Word2Phrase.learn(in, pass.minCount(), debug, log);
+          vocab = Word2Phrase.learn(in, pass.minCount(), progress, Word2Phrase.REDUCE_ABOVE);
         } catch (IOException e) {
           throw readError(what, e);
         }
@@ -61,22 +70,22 @@ public final class Phrases {
           throw W2vException.badInput("training file " + train + " contains no words");
         }
         if (debug > 0) {
-          log.printf("%sVocab size (unigrams + bigrams): %d of %d seen%n",
-              progressShown(debug, vocab.trainWords()), vocab.kept(), vocab.seen());
+          end(progress);
+          log.printf("Vocab size (unigrams + bigrams): %d of %d seen%n", vocab.kept(), vocab.seen());
           log.printf("Words in train file: %d%n", vocab.trainWords());
           log.flush();
         }
         long joined;
         if (k == passes - 1) {
           try (AtomicFile out = AtomicFile.create(config.output(), "output file")) {
-            joined = writePass(input, what, out.stream(), "output file " + config.output(), vocab, pass, debug, log);
+            joined = writePass(input, what, out.stream(), "output file " + config.output(), vocab, pass, progress);
             out.commit();
           }
         } else {
           Path next = createTemp(config.output(), k + 1);
           try {
             try (OutputStream out = Files.newOutputStream(next)) {
-              joined = writePass(input, what, out, "temporary file " + next, vocab, pass, debug, log);
+              joined = writePass(input, what, out, "temporary file " + next, vocab, pass, progress);
             } catch (IOException e) {
               throw W2vException.io("cannot write temporary file " + next + ": " + AtomicFile.reason(e), e);
             }
@@ -89,7 +98,8 @@ public final class Phrases {
           input = next;
         }
         if (debug > 0) {
-          log.printf("%sJoined %d pairs%n", progressShown(debug, vocab.trainWords()), joined);
+          end(progress);
+          log.printf("Joined %d pairs%n", joined);
           log.flush();
         }
         results[k] = new PassResult(vocab.trainWords(), vocab.seen(), vocab.kept(), joined);
@@ -100,17 +110,18 @@ public final class Phrases {
     return results;
   }
 
-  /** A newline to end the progress line (which ends in a carriage return), if one was printed. */
-  private static String progressShown(int debug, long words) {
-    return debug > 1 && words >= 1_000_000 ? "\n" : "";
+  private static void end(ProgressLine progress) {
+    if (progress != null) {
+      progress.end();
+    }
   }
 
   private static long writePass(
       Path input, String what, OutputStream out, String outWhat, Word2Phrase.Vocab vocab, PhrasesConfig.Pass pass,
-      int debug, PrintWriter log) {
+      ProgressLine progress) {
     try (InputStream in = open(input, what)) {
       return Word2Phrase.write(
-          in, new NamedOutput(out, outWhat), vocab, pass.minCount(), pass.threshold(), debug, log);
+          in, new NamedOutput(out, outWhat), vocab, pass.minCount(), pass.threshold(), progress);
     } catch (IOException e) {
       throw readError(what, e);
     }

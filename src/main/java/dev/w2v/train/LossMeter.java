@@ -14,6 +14,7 @@ public final class LossMeter {
   private double[] sum = new double[8];
   private long[] count = new long[8];
   private int[] threadsDone = new int[8];
+  private long[] endNanos = new long[8];
   private double totalSum;
   private long totalCount;
   private volatile boolean nonFinite;
@@ -30,6 +31,7 @@ public final class LossMeter {
       sum = java.util.Arrays.copyOf(sum, n);
       count = java.util.Arrays.copyOf(count, n);
       threadsDone = java.util.Arrays.copyOf(threadsDone, n);
+      endNanos = java.util.Arrays.copyOf(endNanos, n);
     }
   }
 
@@ -49,7 +51,9 @@ public final class LossMeter {
   /** Records that one thread has finished {@code epoch} (after its last {@link #add} for it). */
   public synchronized void threadFinished(int epoch) {
     ensure(epoch);
-    threadsDone[epoch]++;
+    if (++threadsDone[epoch] == threads) {
+      endNanos[epoch] = System.nanoTime();
+    }
   }
 
   /** Whether every thread has finished {@code epoch}, so its loss is final. */
@@ -69,6 +73,11 @@ public final class LossMeter {
   /** The mean loss per prediction of {@code epoch} (0-based), or NaN if it had no predictions. */
   public synchronized double epochLoss(int epoch) {
     return epoch >= count.length || count[epoch] == 0 ? Double.NaN : sum[epoch] / count[epoch];
+  }
+
+  /** When the last thread finished {@code epoch} ({@link System#nanoTime}), or 0 if it has not. */
+  public synchronized long epochEndNanos(int epoch) {
+    return epoch < endNanos.length ? endNanos[epoch] : 0;
   }
 
   public synchronized long epochPredictions(int epoch) {

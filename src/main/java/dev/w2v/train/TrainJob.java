@@ -16,28 +16,32 @@ import dev.w2v.vocab.Vocabulary;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Runs one training job as word2vec.c's TrainModel does, reporting to {@code err}. */
+/** Runs one training job as word2vec.c's TrainModel does, publishing its progress to a {@link TrainListener}. */
 public final class TrainJob {
-  /** What a finished job did, for the summary line and tests. */
-  public record Result(int vocabSize, long trainWords, long wordsTrained, double seconds) {}
+  /** What a finished job did, for the summary line and tests; {@code epochLoss} is per epoch, per prediction. */
+  public record Result(int vocabSize, long trainWords, long wordsTrained, double seconds, double[] epochLoss) {}
 
   private final TrainConfig cfg;
-  private final PrintWriter err;
-  private final boolean tty;
+  private final TrainListener listener;
 
-  public TrainJob(TrainConfig cfg, PrintWriter err, boolean tty) {
+  public TrainJob(TrainConfig cfg, TrainListener listener) {
     this.cfg = cfg;
-    this.err = err;
-    this.tty = tty;
+    this.listener = listener;
+  }
+
+  /** A job that reports nothing. */
+  public TrainJob(TrainConfig cfg) {
+    this(cfg, TrainListener.SILENT);
   }
 
   public Result run() {
+    long jobStart = System.nanoTime();
     Path train = InputFiles.requireReadable(cfg.train(), "training file");
     if (cfg.output() != null) {
       AtomicFile.checkWritable(cfg.output(), "output file");
@@ -68,10 +72,13 @@ public final class TrainJob {
       scanned = vocab.trainWords();
     } else {
       VocabBuilder builder = new VocabBuilder();
-      try (InputStream in = new BufferedInputStream(Files.newInputStream(train), 1 << 16)) {
+      ScanProgress meter = new ScanProgress(builder, fileSize, listener);
+      try (InputStream in = new BufferedInputStream(meter.count(Files.newInputStream(train)), 1 << 16)) {
         builder.scan(new WordReader(in, 100), recorder);
       } catch (IOException e) {
         throw W2vException.io("cannot read training file " + train + ": " + AtomicFile.reason(e), e);
+      } finally {
+        meter.stop();
       }
       vocab = builder.build(cfg.minCount(), map);
       scanned = builder.tokens();
@@ -79,16 +86,15 @@ public final class TrainJob {
         throw W2vException.badInput("training file " + train + " contains no words");
       }
     }
-    if (cfg.debug() > 0) {
-      err.println("Vocab size: " + vocab.size());
-      err.println("Words in train file: " + vocab.trainWords());
-      err.flush();
-    }
+    listener.vocabulary(vocab.size(), vocab.trainWords());
     if (cfg.saveVocab() != null) {
       VocabFile.save(vocab, cfg.saveVocab());
     }
     if (!cfg.trains()) {
-      return new Result(vocab.size(), vocab.trainWords(), 0, 0);
+      double secs = (System.nanoTime() - jobStart) / 1e9;
+      listener.finished(new TrainListener.Summary(vocab.size(), vocab.trainWords(), 0, new double[0], secs, 0,
+          outputs()));
+      return new Result(vocab.size(), vocab.trainWords(), 0, 0, new double[0]);
     }
     if (vocab.size() < 2) {
       throw W2vException.badInput("training file " + train + ": no word occurs at least -min-count "
@@ -116,14 +122,8 @@ public final class TrainJob {
       }
     }
     Trainer trainer = new Trainer(cfg, vocab, model, tree, table, simd);
-    if (cfg.debug() > 1) {
-      err.printf(Locale.ROOT, "Training %s with %s, %d threads, %s kernels%s%n",
-          cfg.cbow() ? "CBOW" : "skip-gram",
-          (hs ? "hierarchical softmax" : "") + (hs && ns ? " and " : "") + (ns ? "negative sampling" : ""),
-          cfg.threads(), simd ? "SIMD" : "scalar", cfg.reference() ? " (reference mode)" : "");
-      err.flush();
-    }
-    Progress progress = cfg.debug() > 1 ? new Progress(trainer, err, tty) : null;
+    listener.started(new TrainListener.Start(cfg, vocab.size(), vocab.trainWords(), simd));
+    Progress progress = new Progress(trainer, listener, vocab.trainWords(), cfg.iter());
     long t0 = System.nanoTime();
     final EncodedCorpus enc = corpus;
     try {
@@ -143,28 +143,41 @@ public final class TrainJob {
     } catch (UncheckedIOException e) {
       throw W2vException.io("cannot read training file " + train + ": " + AtomicFile.reason(e.getCause()), e);
     } finally {
-      if (progress != null) {
-        progress.finish();
-      }
+      progress.finish();
       if (corpus != null) {
         corpus.close();
       }
     }
     double secs = (System.nanoTime() - t0) / 1e9;
     long words = trainer.wordsDone();
-    if (cfg.debug() > 0) {
-      err.printf(Locale.ROOT, "Trained %d words in %.1f s: %s words/s%n", words, secs,
-          Progress.rate(words / Math.max(secs, 1e-9)));
-      err.flush();
-    }
+    Divergence.check(trainer, model, cfg);
 
     // Output
     if (cfg.classes() == 0) {
       VectorWriter.write(cfg.output(), vocab.words(), model.syn0, model.size, model.stride, cfg.binary());
     } else {
-      int[] cl = KMeans.cluster(model.syn0, model.vocabSize, model.size, model.stride, cfg.classes());
+      int[] cl = KMeans.cluster(model.syn0, model.vocabSize, model.size, model.stride, cfg.classes(),
+          listener::kmeans);
       VectorWriter.writeClasses(cfg.output(), vocab.words(), cl);
     }
-    return new Result(vocab.size(), vocab.trainWords(), words, secs);
+    double[] epochLoss = new double[(int) Math.min(cfg.iter(), 1 << 20)];
+    for (int e = 0; e < epochLoss.length; e++) {
+      epochLoss[e] = trainer.loss().epochLoss(e);
+    }
+    listener.finished(new TrainListener.Summary(vocab.size(), vocab.trainWords(), words, epochLoss,
+        (System.nanoTime() - jobStart) / 1e9, secs, outputs()));
+    return new Result(vocab.size(), vocab.trainWords(), words, secs, epochLoss);
+  }
+
+  /** The files this job writes. */
+  private List<Path> outputs() {
+    List<Path> out = new ArrayList<>();
+    if (cfg.saveVocab() != null) {
+      out.add(cfg.saveVocab());
+    }
+    if (cfg.output() != null) {
+      out.add(cfg.output());
+    }
+    return out;
   }
 }

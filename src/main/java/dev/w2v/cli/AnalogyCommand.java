@@ -74,6 +74,9 @@ public final class AnalogyCommand implements Callable<Integer>, Debuggable {
     if (n < 1) {
       throw W2vException.usage("-n must be at least 1, got " + n);
     }
+    if (n > QueryOptions.MAX_N) {
+      throw W2vException.usage("-n " + n + " is out of range (at most " + QueryOptions.MAX_N + ")");
+    }
     if (!words.isEmpty() && words.size() != 3) {
       throw W2vException.usage("give three words, A B C (for A - B + C), or none to read questions from standard input");
     }
@@ -87,7 +90,7 @@ public final class AnalogyCommand implements Callable<Integer>, Debuggable {
     if (!words.isEmpty()) {
       return answer(session, analogy, words.toArray(new String[0]), err) ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }
-    return session.loop("Enter three words (EXIT to break): ", ws -> answer(session, analogy, ws, err));
+    return session.loop("Enter three words (exit to leave): ", ws -> answer(session, analogy, ws, err));
   }
 
   private boolean answer(QuerySession session, Analogy analogy, String[] ws, PrintWriter err) {

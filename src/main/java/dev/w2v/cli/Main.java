@@ -20,9 +20,13 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       SimilarCommand.class,
       AnalogyCommand.class,
+      CosineCommand.class,
+      OddOneOutCommand.class,
+      PlotCommand.class,
       AccuracyCommand.class,
       SimilarityCommand.class,
       PhrasesCommand.class,
+      ConvertCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -81,9 +85,19 @@ public final class Main implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.registerConverter(java.nio.file.Path.class, Main::path);
     cl.setParameterExceptionHandler(Main::badParameters);
     cl.setExecutionExceptionHandler(Main::failed);
     return cl;
+  }
+
+  /** A file name the OS cannot take (a NUL byte) is a usage error in words, not a Java exception's name. */
+  private static java.nio.file.Path path(String s) {
+    try {
+      return java.nio.file.Path.of(s);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new CommandLine.TypeConversionException("not a usable file name (" + e.getReason() + ")");
+    }
   }
 
   private static int badParameters(CommandLine.ParameterException ex, String[] args) {

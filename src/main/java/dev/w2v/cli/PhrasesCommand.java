@@ -36,6 +36,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "Examples:",
       "  w2v phrases -train text.txt -output phrases.txt -threshold 100 -debug 2",
       "  w2v phrases -train text.txt -output phrases.txt -thresholds 200,100     (two passes)",
+      "  zcat text.gz | w2v phrases -train - -output - | gzip > phrases.gz        (pipes)",
+      "  w2v phrases -output phrases.txt part1.txt.gz part2.txt.bz2 more/        (several inputs)",
     })
 public final class PhrasesCommand implements Callable<Integer>, Debuggable {
   @Spec CommandSpec spec;
@@ -43,21 +45,22 @@ public final class PhrasesCommand implements Callable<Integer>, Debuggable {
   @Option(
       names = "-train",
       paramLabel = "FILE",
-      description = "Text to find phrases in (words separated by spaces, tabs and newlines).")
+      description = "Text to find phrases in (words separated by spaces, tabs and newlines): a file, - (standard"
+          + " input), a directory (its files in name order) or a quoted glob; gzip, bzip2, xz and zstd files are"
+          + " decompressed.")
   Path train;
 
   @Parameters(
-      index = "0",
-      arity = "0..1",
+      arity = "0..*",
       paramLabel = "CORPUS",
-      description = "The text, as an alternative to -train.")
-  Path corpus;
+      description = "The text, as an alternative to -train: one or more inputs, read one after the other.")
+  List<Path> corpus;
 
   @Option(
       names = "-output",
       required = true,
       paramLabel = "FILE",
-      description = "Where to write the text with phrases joined by '_'.")
+      description = "Where to write the text with phrases joined by '_' (- for standard output).")
   Path output;
 
   @Option(
@@ -106,14 +109,15 @@ public final class PhrasesCommand implements Callable<Integer>, Debuggable {
 
   @Override
   public Integer call() {
-    if (train != null && corpus != null) {
+    if (train != null && corpus != null && !corpus.isEmpty()) {
       throw W2vException.usage("give the training file either with -train or as an argument, not both");
     }
     PhrasesConfig config =
         PhrasesConfig.fromFlags(
-            train != null ? train : corpus, output, passes, minCount, minCounts, threshold, thresholds, debug);
-    // an OutOfMemoryError becomes one line in Main
-    Phrases.run(config, spec.commandLine().getErr(), Terminal.stderrIsTerminal());
+            train != null ? List.of(train) : corpus, output, passes, minCount, minCounts, threshold, thresholds,
+            debug);
+    // System.out at call time, so that tests can substitute it; an OutOfMemoryError becomes one line in Main
+    Phrases.run(config, spec.commandLine().getErr(), System.out, Terminal.stderrIsTerminal());
     return ExitCodes.OK;
   }
 }

@@ -1,21 +1,29 @@
 // Options shared by the commands that load a vector file: -vectors and -debug.
 package dev.w2v.cli;
 
+import dev.w2v.io.CompressedInput;
+import dev.w2v.io.Printable;
 import dev.w2v.io.W2vException;
 import dev.w2v.query.NearestNeighbours;
 import dev.w2v.vectors.Embeddings;
 import dev.w2v.vectors.VectorReader;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** A picocli mixin for the query and evaluation commands. */
 final class QueryOptions {
+  /** Upper bound of {@code -n} (answers per query) in similar and analogy. */
+  static final int MAX_N = 100_000;
+
   @Option(
       names = "-vectors",
       paramLabel = "FILE",
       defaultValue = "vectors.bin",
-      description = "Vector file: word2vec.c or gensim binary, text, fastText .vec (default: ${DEFAULT-VALUE}).")
+      description = "Vector file, or - for standard input: word2vec binary or text (word2vec.c, gensim, with or"
+          + " without a header, GloVe), fastText .vec or .bin, each possibly gzip/bzip2/xz/zstd-compressed"
+          + " (default: ${DEFAULT-VALUE}).")
   Path vectors;
 
   @Option(
@@ -36,16 +44,29 @@ final class QueryOptions {
       throw W2vException.usage("-limit must be 0 (all words) or more, got " + limit);
     }
     long t0 = System.nanoTime();
+    if (debug >= 2 && !CompressedInput.isStdin(vectors) && Files.exists(vectors) && !Files.isRegularFile(vectors)) {
+      err.printf("%s: reading vectors from %s, which is not a regular file: waiting for data (a FIFO waits for a"
+          + " writer)%n", who, Printable.of(vectors.toString()));
+      err.flush();
+    }
     if (normalise && vectors.toFile().length() > (64L << 20)) {
       NearestNeighbours.warmUpInBackground(300); // compiles while the file loads; the dimension hardly matters
     }
     Embeddings e = VectorReader.read(vectors, limit == 0 ? VectorReader.ALL : limit, normalise);
+    if (debug >= 1) {
+      for (String w : e.warnings()) {
+        err.println(who + ": warning: " + w);
+      }
+    }
     if (debug >= 2) {
       err.printf(
-          "%s: loaded %d words x %d (%s) from %s in %.3f s%n",
-          who, e.size(), e.dim(), e.format().description(), vectors, (System.nanoTime() - t0) / 1e9);
-      err.flush();
+          "%s: loaded %d words x %d (%s%s) from %s in %.3f s%n",
+          who, e.size(), e.dim(), e.format().description(),
+          e.compression() == null ? "" : ", " + e.compression() + "-compressed",
+          CompressedInput.isStdin(vectors) ? "standard input" : Printable.of(vectors.toString()),
+          (System.nanoTime() - t0) / 1e9);
     }
+    err.flush();
     return e;
   }
 

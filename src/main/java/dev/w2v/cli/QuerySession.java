@@ -1,23 +1,32 @@
-// What similar and analogy share: one-shot or line-by-line queries, unknown-word messages, and result printing.
+// What the query commands share: one-shot or line-by-line queries, unknown-word messages, and result printing.
 package dev.w2v.cli;
 
 import dev.w2v.io.CFormat;
 import dev.w2v.query.Neighbour;
 import dev.w2v.query.Suggestions;
+import dev.w2v.query.Words;
 import dev.w2v.vectors.Embeddings;
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 
-/** Runs queries: from the command line, or like the C tools from standard input, a prompt when it is a terminal. */
+/**
+ * Runs queries: from the command line, or like the C tools from standard input. On a terminal (standard input and
+ * output both) the prompt has line editing and history ({@link InteractiveLines}, JLine); from a pipe lines are read
+ * silently as bytes, without JLine. {@code EXIT}, {@code exit}, {@code quit} (any case) and end of input leave; they
+ * are never looked up as words (ask for a vocabulary word "exit" as {@code \x65xit}).
+ */
 final class QuerySession {
-  /** Set by tests: the stream read in interactive mode (standard input otherwise). */
+  /** Set by tests: the stream read in line-by-line mode (standard input otherwise). */
   static InputStream input = null;
+
+  /** A query line longer than this is skipped with a message (its bytes are not kept). */
+  static final int MAX_LINE_BYTES = 1 << 20;
 
   private final Embeddings e;
   private final PrintWriter out;
@@ -35,50 +44,81 @@ final class QuerySession {
     this.scoreName = scoreName;
   }
 
+  /** True for the words that end a session. */
+  static boolean isExit(String line) {
+    String t = line.strip();
+    return t.equalsIgnoreCase("exit") || t.equalsIgnoreCase("quit");
+  }
+
   /** The indexes of the words, or null after telling the user which one is unknown. */
   int[] lookUp(String[] words) {
     int[] idx = new int[words.length];
     for (int i = 0; i < words.length; i++) {
-      idx[i] = e.indexOf(words[i]);
+      idx[i] = Words.find(e, words[i]);
       if (idx[i] < 0) {
-        String close = Suggestions.closest(e.words(), words[i]);
-        err.println(
-            who + ": \"" + words[i] + "\" is not in the vocabulary"
-                + (close == null ? "" : " (did you mean \"" + close + "\"?)"));
-        err.flush();
+        unknown(words[i]);
         return null;
       }
     }
     return idx;
   }
 
+  /** Prints the one-line "not in the vocabulary" message, with a suggestion when a close spelling exists. */
+  void unknown(String word) {
+    int close = Suggestions.closest(e.words(), word);
+    err.println(
+        who + ": \"" + Words.echo(word) + "\" is not in the vocabulary"
+            + (close < 0 ? "" : " (did you mean \"" + Words.show(e, close) + "\"?)"));
+    err.flush();
+  }
+
+  /** Prints a problem with one query (line-by-line mode carries on after it). */
+  void problem(String message) {
+    err.println(who + ": " + message);
+    err.flush();
+  }
+
   /**
-   * Reads queries, one per line, until end of input or a line "EXIT"; with a terminal on both sides it prompts as
-   * distance.c does. Each line's words go to {@code query}; an unknown word is reported and the loop goes on.
+   * Reads queries, one per line, until end of input or an exit word; on a terminal with a prompt, line editing and
+   * history. Each line's words go to {@code query}; an unknown word is reported and the loop goes on.
    */
   int loop(String prompt, Predicate<String[]> query) throws IOException {
     boolean tty = input == null && System.console() != null;
-    InputStream in = input != null ? input : System.in;
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    while (true) {
-      if (tty) {
-        out.print(prompt);
+    LineSource lines = tty ? InteractiveLines.open(out) : null;
+    boolean prompting = lines != null;
+    if (lines == null) {
+      lines = new PipedLines(input != null ? input : System.in, this);
+    }
+    try {
+      while (true) {
+        String line = lines.read(prompt);
+        if (line == null) {
+          return lines.interrupted() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+        }
+        if (isExit(line)) {
+          return ExitCodes.OK;
+        }
+        String[] words = split(line);
+        if (words.length == 0) {
+          continue;
+        }
+        if (!prompting && format == OutputFormat.TABLE) {
+          out.println("> " + echoLine(words));
+        }
+        query.test(words);
         out.flush();
       }
-      String line = r.readLine();
-      if (line == null || line.equals("EXIT")) {
-        return ExitCodes.OK;
-      }
-      String[] words = split(line);
-      if (words.length == 0) {
-        continue;
-      }
-      if (!tty && format == OutputFormat.TABLE) {
-        out.println("> " + String.join(" ", words));
-      }
-      query.test(words);
-      out.flush();
+    } finally {
+      lines.close();
     }
+  }
+
+  private static String echoLine(String[] words) {
+    StringBuilder sb = new StringBuilder();
+    for (String w : words) {
+      sb.append(sb.length() == 0 ? "" : " ").append(Words.echo(w));
+    }
+    return sb.toString();
   }
 
   static String[] split(String line) {
@@ -86,46 +126,76 @@ final class QuerySession {
     return t.isEmpty() ? new String[0] : t.split("\\s+");
   }
 
-  /** Prints one query's answers in the chosen format. */
+  /** Prints one query's answers in the chosen format; the query is its words (negative ones shown with "-"). */
   void print(String[] words, List<Neighbour> results) {
-    String query = String.join(" ", words);
+    print(words, new String[0], results);
+  }
+
+  /** Prints answers to positive and negative words. */
+  void print(String[] positive, String[] negative, List<Neighbour> results) {
+    StringBuilder label = new StringBuilder();
+    for (String w : positive) {
+      label.append(label.length() == 0 ? "" : " ").append(shown(w));
+    }
+    for (String w : negative) {
+      label.append(label.length() == 0 ? "" : " ").append('-').append(shown(w));
+    }
+    StringBuilder json = new StringBuilder("{\"query\":[");
+    for (int i = 0; i < positive.length; i++) {
+      json.append(i == 0 ? "" : ",").append(Json.str(shown(positive[i])));
+    }
+    json.append(']');
+    if (negative.length > 0) {
+      json.append(",\"negative\":[");
+      for (int i = 0; i < negative.length; i++) {
+        json.append(i == 0 ? "" : ",").append(Json.str(shown(negative[i])));
+      }
+      json.append(']');
+    }
+    printResults(label.toString(), json, results);
+  }
+
+  /** A query word as answers show it: escaped as vocabulary words are, so it pastes back as the same query. */
+  static String shown(String typed) {
+    return Words.show(Words.parse(typed));
+  }
+
+  /** Prints answers to a literal vector. */
+  void printForVector(float[] v, List<Neighbour> results) {
+    StringBuilder label = new StringBuilder();
+    StringBuilder json = new StringBuilder("{\"vector\":[");
+    for (int i = 0; i < v.length; i++) {
+      label.append(i == 0 ? "" : " ").append(v[i]);
+      json.append(i == 0 ? "" : ",").append(Json.num(v[i]));
+    }
+    json.append(']');
+    printResults(label.toString(), json, results);
+  }
+
+  private void printResults(String query, StringBuilder json, List<Neighbour> results) {
     switch (format) {
       case TSV:
         for (Neighbour nb : results) {
-          out.println(query + "\t" + e.word(nb.index()) + "\t" + CFormat.fixed(nb.score(), 6));
+          out.println(query + "\t" + Words.show(e, nb.index()) + "\t" + CFormat.fixed(nb.score(), 6));
         }
         break;
       case JSON:
-        StringBuilder sb = new StringBuilder("{\"query\":[");
-        for (int i = 0; i < words.length; i++) {
-          sb.append(i == 0 ? "" : ",").append(Json.str(words[i]));
-        }
-        sb.append("],\"results\":[");
+        json.append(",\"results\":[");
         for (int i = 0; i < results.size(); i++) {
           Neighbour nb = results.get(i);
-          sb.append(i == 0 ? "" : ",")
+          json.append(i == 0 ? "" : ",")
               .append("{\"word\":")
-              .append(Json.str(e.word(nb.index())))
+              .append(Json.str(Words.show(e, nb.index())))
               .append(",\"")
               .append(scoreName)
               .append("\":")
               .append(Json.num(nb.score()))
               .append('}');
         }
-        out.println(sb.append("]}"));
+        out.println(json.append("]}"));
         break;
       default:
-        int width = 4;
-        for (Neighbour nb : results) {
-          width = Math.max(width, e.word(nb.index()).codePointCount(0, e.word(nb.index()).length()));
-        }
-        out.println(String.format("%4s  %s  %9s", "#", pad("word", width), scoreName));
-        for (int i = 0; i < results.size(); i++) {
-          Neighbour nb = results.get(i);
-          out.println(
-              String.format(
-                  "%4d  %s  %9s", i + 1, pad(e.word(nb.index()), width), CFormat.fixed(nb.score(), 6)));
-        }
+        table(results, scoreName);
         if (results.isEmpty()) {
           out.println("(no word scores above the threshold)");
         }
@@ -133,8 +203,95 @@ final class QuerySession {
     out.flush();
   }
 
-  private static String pad(String s, int width) {
+  /** The table layout: rank, word, score. */
+  void table(List<Neighbour> results, String header) {
+    int width = 4;
+    String[] shown = new String[results.size()];
+    for (int i = 0; i < shown.length; i++) {
+      shown[i] = Words.show(e, results.get(i).index());
+      width = Math.max(width, shown[i].codePointCount(0, shown[i].length()));
+    }
+    String col = "%" + Math.max(9, header.length()) + "s";
+    out.println(String.format("%4s  %s  " + col, "#", pad("word", width), header));
+    for (int i = 0; i < shown.length; i++) {
+      out.println(String.format("%4d  %s  " + col, i + 1, pad(shown[i], width), CFormat.fixed(results.get(i).score(), 6)));
+    }
+  }
+
+  static String pad(String s, int width) {
     int n = s.codePointCount(0, s.length());
     return n >= width ? s : s + " ".repeat(width - n);
+  }
+
+  /** Where query lines come from. */
+  interface LineSource extends AutoCloseable {
+    /** The next line (prompting on a terminal), or null at the end. */
+    String read(String prompt) throws IOException;
+
+    /** True when the end came from Ctrl-C. */
+    default boolean interrupted() {
+      return false;
+    }
+
+    @Override
+    default void close() {}
+  }
+
+  /**
+   * Lines from a pipe or file: no prompt, no JLine; bytes decoded as UTF-8 (a trailing CR dropped); a line over
+   * {@link #MAX_LINE_BYTES} is consumed without being kept and reported, so a 200 MB line costs one read.
+   */
+  static final class PipedLines implements LineSource {
+    private final InputStream in;
+    private final QuerySession session;
+    private final byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int end;
+    private long lineNo;
+
+    PipedLines(InputStream in, QuerySession session) {
+      this.in = in;
+      this.session = session;
+    }
+
+    @Override
+    public String read(String prompt) throws IOException {
+      ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+      long total = 0;
+      boolean newline = false;
+      while (!newline) {
+        if (pos == end) {
+          end = in.read(buf, 0, buf.length);
+          pos = 0;
+          if (end <= 0) {
+            end = 0;
+            break;
+          }
+        }
+        int i = pos;
+        while (i < end && buf[i] != '\n') {
+          i++;
+        }
+        int n = i - pos;
+        if (total + n <= MAX_LINE_BYTES) {
+          line.write(buf, pos, n);
+        }
+        total += n;
+        newline = i < end;
+        pos = newline ? i + 1 : i;
+      }
+      if (!newline && total == 0) {
+        return null;
+      }
+      lineNo++;
+      if (total > MAX_LINE_BYTES) {
+        session.problem(String.format(Locale.ROOT, "line %d of standard input is %d bytes long; a query line may be"
+            + " at most %d bytes: skipped", lineNo, total, MAX_LINE_BYTES));
+        return "";
+      }
+      byte[] bytes = line.toByteArray();
+      int len = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+      return new String(bytes, 0, len, StandardCharsets.UTF_8);
+    }
   }
 }

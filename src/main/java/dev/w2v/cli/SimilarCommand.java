@@ -24,14 +24,36 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {
-      "The words nearest WORD by cosine similarity (word2vec.c's distance). Several words are summed first.",
-      "With no WORD, reads one query per line from standard input (a prompt on a terminal; EXIT to leave)."
+      "Find the words nearest to one word or the sum of several.",
+      "Nearest by cosine similarity, as word2vec.c's distance tool: the query words themselves are left out of the answers. With no WORD, "
+          + "reads one query per line from standard input (a prompt on a terminal; EXIT to leave)."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  w2v similar -vectors vectors.bin king",
+      "  w2v similar -vectors vectors.bin -n 5 -format json new york",
+      "  echo king | w2v similar -vectors vectors.bin -format tsv",
+      "  w2v similar -vectors v.bin -- -lrb-      (words starting with '-' after '--')"
     })
 public final class SimilarCommand implements Callable<Integer>, Debuggable {
   @Spec CommandSpec spec;
 
   @Parameters(arity = "0..*", paramLabel = "WORD", description = "The word(s) to look up.")
   List<String> words = new ArrayList<>();
+
+  @Option(
+      names = "-neg",
+      paramLabel = "WORD",
+      description = "A word to subtract (repeat for several): 'king woman -neg man' is king + woman - man.")
+  List<String> negative = new ArrayList<>();
+
+  @Option(
+      names = "-vector",
+      paramLabel = "NUMBERS",
+      description = "Find the words nearest this vector: its numbers separated by spaces or commas, as one argument"
+          + " (quote it); '-' reads one vector per line from standard input.")
+  String vector;
 
   @Option(names = "-n", paramLabel = "N", defaultValue = "10", description = "How many answers (default: 10; distance.c shows 40).")
   int n;
@@ -54,31 +76,76 @@ public final class SimilarCommand implements Callable<Integer>, Debuggable {
     if (n < 1) {
       throw W2vException.usage("-n must be at least 1, got " + n);
     }
+    if (n > QueryOptions.MAX_N) {
+      throw W2vException.usage("-n " + n + " is out of range (at most " + QueryOptions.MAX_N + ")");
+    }
+    if (vector != null && !(words.isEmpty() && negative.isEmpty())) {
+      throw W2vException.usage("-vector takes no words: ask for words or for a vector, not both");
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String who = spec.qualifiedName();
     Embeddings e = opts.load(limit, err, who);
     NearestNeighbours nn = new NearestNeighbours(e);
     QuerySession session = new QuerySession(e, out, err, who, format, "cosine");
-    if (!words.isEmpty()) {
-      String[] ws = QuerySession.split(String.join(" ", words));
-      return answer(session, nn, ws, err) ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+    String[] neg = negative.toArray(new String[0]);
+    if (vector != null && !vector.equals("-")) {
+      float[] v = VectorArgument.parse(vector, e.dim(), "-vector");
+      return answerVector(session, nn, v) ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }
-    return session.loop("Enter word or sentence (EXIT to break): ", ws -> answer(session, nn, ws, err));
+    if (vector != null) {
+      return session.loop("Enter a vector: ", ws -> {
+        float[] v;
+        try {
+          v = VectorArgument.parse(String.join(" ", ws), e.dim(), "the vector");
+        } catch (W2vException x) {
+          session.problem(x.getMessage());
+          return false;
+        }
+        return answerVector(session, nn, v);
+      });
+    }
+    if (!words.isEmpty() || neg.length > 0) {
+      String[] ws = QuerySession.split(String.join(" ", words));
+      return answer(session, nn, ws, neg, err) ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+    }
+    return session.loop("Enter word or sentence (exit to leave): ", ws -> answer(session, nn, ws, neg, err));
   }
 
-  private boolean answer(QuerySession session, NearestNeighbours nn, String[] ws, PrintWriter err) {
+  private boolean answer(QuerySession session, NearestNeighbours nn, String[] ws, String[] neg, PrintWriter err) {
     int[] idx = session.lookUp(ws);
-    if (idx == null) {
+    int[] nidx = idx == null ? null : session.lookUp(neg);
+    if (nidx == null) {
       return false;
     }
     long t0 = System.nanoTime();
-    List<Neighbour> res = nn.nearest(Queries.sum(nn.embeddings(), idx), n, idx, -1f);
+    List<Neighbour> res;
+    if (nidx.length == 0) {
+      res = nn.nearest(Queries.sum(nn.embeddings(), idx), n, idx, -1f); // distance.c exactly
+    } else {
+      int[] all = new int[idx.length + nidx.length];
+      System.arraycopy(idx, 0, all, 0, idx.length);
+      System.arraycopy(nidx, 0, all, idx.length, nidx.length);
+      res = nn.nearest(Queries.combine(nn.embeddings(), idx, nidx), n, all, Float.NEGATIVE_INFINITY);
+    }
+    timing(t0);
+    session.print(ws, neg, res);
+    return true;
+  }
+
+  private boolean answerVector(QuerySession session, NearestNeighbours nn, float[] v) {
+    long t0 = System.nanoTime();
+    List<Neighbour> res = nn.nearest(Queries.unit(v), n, new int[0], Float.NEGATIVE_INFINITY);
+    timing(t0);
+    session.printForVector(v, res);
+    return true;
+  }
+
+  private void timing(long t0) {
     if (opts.debug >= 2) {
+      PrintWriter err = spec.commandLine().getErr();
       err.printf("%s: query answered in %.1f ms%n", spec.qualifiedName(), (System.nanoTime() - t0) / 1e6);
       err.flush();
     }
-    session.print(ws, res);
-    return true;
   }
 }

@@ -5,7 +5,9 @@ import dev.w2v.io.W2vException;
 import dev.w2v.train.TrainConfig;
 import dev.w2v.train.TrainJob;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,10 +27,14 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class TrainCommand implements Callable<Integer>, Debuggable {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "0..1", paramLabel = "CORPUS", description = "Training text (same as -train).")
-  Path corpus;
+  @Parameters(arity = "0..*", paramLabel = "CORPUS",
+      description = "Training text (instead of -train): one or more files, directories, globs, or - for standard"
+          + " input, read one after the other; gzip, bzip2, xz and zstd files are decompressed.")
+  List<Path> corpus;
 
-  @Option(names = "-train", paramLabel = "FILE", description = "Use text data from FILE to train the model.")
+  @Option(names = "-train", paramLabel = "FILE",
+      description = "Use text data from FILE to train the model: a file, - (standard input), a directory (its"
+          + " files in name order) or a quoted glob; compressed files are recognised by their first bytes.")
   Path train;
 
   @Option(names = "-output", paramLabel = "FILE",
@@ -120,26 +126,36 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
     TrainConfig cfg = config();
     java.io.PrintWriter err = spec.commandLine().getErr();
     if (progress == ProgressFormat.json) {
-      new TrainJob(cfg, new JsonProgress(err, debug)).run();
+      new TrainJob(cfg, inputs(), new JsonProgress(err, debug)).run();
       return ExitCodes.OK;
     }
     TextProgress text = new TextProgress(err, Terminal.stderrIsTerminal(), debug);
     try {
-      new TrainJob(cfg, text).run();
+      new TrainJob(cfg, inputs(), text).run();
     } finally {
       text.close(); // an error message starts on a clean line
     }
     return ExitCodes.OK;
   }
 
-  TrainConfig config() {
-    if (train != null && corpus != null && !train.equals(corpus)) {
-      throw W2vException.usage("two training files given: -train " + train + " and " + corpus);
+  /** The corpus as typed: -train, or the positional arguments (-train X X is accepted, as before). */
+  List<Path> inputs() {
+    boolean positional = corpus != null && !corpus.isEmpty();
+    if (train != null && positional && !corpus.equals(List.of(train))) {
+      throw W2vException.usage("training files given both as -train " + train + " and as arguments "
+          + corpus.stream().map(Path::toString).collect(Collectors.joining(" ")) + ": give them in one place");
     }
-    Path in = train != null ? train : corpus;
-    if (in == null) {
+    if (train != null) {
+      return List.of(train);
+    }
+    if (!positional) {
       throw W2vException.usage("no training file: give it as -train FILE or as the last argument");
     }
+    return corpus;
+  }
+
+  TrainConfig config() {
+    Path in = inputs().get(0);
     flag01("-cbow", cbow);
     flag01("-reference", reference);
     flag01("-shared-negatives", sharedNegatives);

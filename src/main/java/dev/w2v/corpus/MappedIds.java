@@ -1,16 +1,16 @@
 // An EncodedCorpus memory-mapped from a temporary file of little-endian int32 ids, for corpora too large for the heap.
 package dev.w2v.corpus;
 
+import dev.w2v.io.TempFiles;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** Ids mapped read-only in 1 GiB windows; the file is deleted when closed (and on exit). */
+/** Ids mapped read-only in 1 GiB windows; the file is deleted as soon as it is mapped. */
 public final class MappedIds implements EncodedCorpus {
   private static final int SHIFT = 28; // ints per window: 2^28 (1 GiB)
   private static final long WINDOW = 1L << SHIFT;
@@ -32,6 +32,8 @@ public final class MappedIds implements EncodedCorpus {
         windows[i] = m.order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
       }
     }
+    // Mapped: the name is no longer needed (the pages stay until unmapped), so a kill -9 from here on leaves nothing.
+    TempFiles.delete(file);
   }
 
   @Override
@@ -59,10 +61,6 @@ public final class MappedIds implements EncodedCorpus {
 
   @Override
   public void close() {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException ignored) {
-      // deleteOnExit remains
-    }
+    TempFiles.delete(file); // already gone unless the unlink after mapping failed
   }
 }

@@ -1,61 +1,61 @@
-// Writes an output through a temporary sibling file that is renamed into place only when complete, so a failed or
-// interrupted run never leaves a half-written model or damages an existing file.
+// Writes an output through a temporary sibling file that is fsynced and renamed into place only when complete, so a
+// failed or interrupted run never leaves a half-written model or damages an existing file. Devices and FIFOs are
+// written directly; symlinks are written through (see OutputTarget).
 package dev.w2v.io;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ThreadLocalRandom;
 
 /** An output file under construction: write to {@link #stream()}, then {@link #commit()}; {@link #close()} aborts. */
 public final class AtomicFile implements AutoCloseable {
-  private final Path target;
-  private final Path temp;
+  private final OutputTarget target;
+  private final Path temp; // null when written directly
+  private final FileChannel channel; // the temporary file's, for the fsync; null when written directly
   private final OutputStream out;
   private boolean committed;
 
-  private AtomicFile(Path target, Path temp, OutputStream out) {
+  private AtomicFile(OutputTarget target, Path temp, FileChannel channel, OutputStream out) {
     this.target = target;
     this.temp = temp;
+    this.channel = channel;
     this.out = out;
   }
 
   /**
-   * Opens a temporary file beside {@code target}. Fails early, with a message naming the flag and path, when the
-   * directory does not exist or cannot be written, or the target is a directory.
+   * Opens a temporary file beside {@code target} (beside the file a symlink points to), or the target itself when it
+   * is a character device or FIFO. Fails with a message naming {@code what} and the path when the output cannot be
+   * written (see {@link OutputTarget#check}).
    */
   public static AtomicFile create(Path target, String what) {
-    checkWritable(target, what);
-    Path abs = target.toAbsolutePath();
-    Path dir = abs.getParent();
+    OutputTarget t = OutputTarget.check(target, what);
+    Path real = t.path();
     try {
+      if (t.kind() == OutputTarget.Kind.DIRECT) {
+        OutputStream raw = Files.newOutputStream(real, StandardOpenOption.WRITE);
+        return new AtomicFile(t, null, null, new BufferedOutputStream(raw, 1 << 16));
+      }
       // Not Files.createTempFile: its files are private (0600), and the model would stay so after the rename.
       // A plain create gets the permissions any new file gets (0666 minus the umask), as word2vec.c's fopen.
-      Path temp;
-      OutputStream raw;
-      for (int attempt = 0; ; attempt++) {
-        temp = dir.resolve("." + abs.getFileName() + "." + Long.toUnsignedString(
-            ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-        try {
-          raw = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-          break;
-        } catch (FileAlreadyExistsException e) {
-          if (attempt > 100) {
-            throw e;
-          }
-        }
+      Path temp = TempFiles.create(real.getParent(), real.getFileName().toString(), "");
+      FileChannel ch;
+      try {
+        ch = FileChannel.open(temp, StandardOpenOption.WRITE);
+      } catch (IOException | RuntimeException e) {
+        TempFiles.delete(temp);
+        throw e;
       }
-      temp.toFile().deleteOnExit();
-      keepPermissions(abs, temp);
-      return new AtomicFile(abs, temp, new BufferedOutputStream(raw, 1 << 16));
+      keepPermissions(real, temp);
+      return new AtomicFile(t, temp, ch, new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16));
     } catch (IOException e) {
       throw W2vException.io("cannot write " + what + " " + target + ": " + reason(e), e);
     }
@@ -72,40 +72,53 @@ public final class AtomicFile implements AutoCloseable {
     }
   }
 
-  /** Checks, before any long work, that {@code target} can be created or replaced (else an IO failure). */
+  /**
+   * Checks, before any long work, that {@code target} can be created or replaced (else an IO failure naming it):
+   * the directory exists and is writable, the name fits, the file is not read-only, a directory, a block device or a
+   * socket. Also removes temporary files that killed runs left in that directory.
+   */
   public static void checkWritable(Path target, String what) {
-    Path abs = target.toAbsolutePath();
-    if (Files.isDirectory(abs)) {
-      throw W2vException.io("cannot write " + what + " " + target + ": it is a directory", null);
-    }
-    Path dir = abs.getParent();
-    if (dir != null && Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw W2vException.io("cannot write " + what + " " + target + ": " + dir + " is not a directory", null);
-    }
-    if (dir == null || !Files.isDirectory(dir)) {
-      throw W2vException.io("cannot write " + what + " " + target + ": directory " + dir + " does not exist", null);
-    }
-    if (!Files.isWritable(dir)) {
-      throw W2vException.io("cannot write " + what + " " + target + ": directory " + dir + " is not writable", null);
-    }
+    OutputTarget.check(target, what);
   }
 
   public OutputStream stream() {
     return out;
   }
 
-  /** Flushes, closes and renames the temporary file over the target. */
+  /**
+   * Flushes, fsyncs and closes the temporary file, renames it over the target and fsyncs the directory; or, for a
+   * device or FIFO, flushes and closes it. Any failure (a full disk included) is an IO {@link W2vException}.
+   */
   public void commit() {
+    Path real = target.path();
     try {
+      if (temp == null) {
+        out.close();
+        committed = true;
+        return;
+      }
+      out.flush();
+      channel.force(true);
       out.close();
       try {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temp, real, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, real, StandardCopyOption.REPLACE_EXISTING);
       }
       committed = true;
+      TempFiles.release(temp);
+      syncDirectory(real.getParent());
     } catch (IOException e) {
-      throw W2vException.io("cannot write " + target + ": " + reason(e), e);
+      throw W2vException.io("cannot write " + target.given() + ": " + reason(e), e);
+    }
+  }
+
+  /** fsync of the directory, so the rename survives a power cut (Linux allows it; elsewhere best effort). */
+  private static void syncDirectory(Path dir) {
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException | RuntimeException ignored) {
+      // not supported here: the file's own fsync still holds its bytes
     }
   }
 
@@ -120,10 +133,8 @@ public final class AtomicFile implements AutoCloseable {
     } catch (IOException ignored) {
       // aborting anyway
     }
-    try {
-      Files.deleteIfExists(temp);
-    } catch (IOException ignored) {
-      // best effort: deleteOnExit is the fallback
+    if (temp != null) {
+      TempFiles.delete(temp);
     }
   }
 

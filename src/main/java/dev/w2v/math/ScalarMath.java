@@ -75,7 +75,10 @@ public final class ScalarMath implements VectorMath {
 
   /**
    * distance.c's normalisation of each row: {@code len += M[a]*M[a]} in order, {@code len = sqrt(len)},
-   * {@code M[a] /= len}. An all-zero row stays zero (the C code would divide by zero and make it NaN).
+   * {@code M[a] /= len}. An all-zero row stays zero (the C code would divide by zero and make it NaN). When the float
+   * sum of squares overflows to infinity or loses the row to underflow (values near 3e38 or below 1e-19), the length
+   * is taken in double instead, where neither can happen for float inputs: such a row still becomes a unit vector
+   * (distance.c would make it all zeros or all NaN). Every other row keeps distance.c's exact float result.
    */
   public static void normaliseRowsS(float[] m, int mo, int rows, int dim) {
     int r = 0;
@@ -106,10 +109,32 @@ public final class ScalarMath implements VectorMath {
   }
 
   private static void divide(float[] m, int o, int dim, float sumSquares) {
+    if (!(sumSquares >= Float.MIN_NORMAL && sumSquares < Float.POSITIVE_INFINITY)) {
+      divideWide(m, o, dim);
+      return;
+    }
     float len = (float) Math.sqrt(sumSquares);
     if (len > 0) {
       for (int c = 0; c < dim; c++) {
         m[o + c] /= len;
+      }
+    }
+  }
+
+  /**
+   * Scales row {@code m[o .. o+dim)} to unit length with its length computed in double: a float squared is at most
+   * 1.2e77 and at least 2e-90, so the double sum neither overflows nor underflows. Rows holding NaN or infinity, and
+   * all-zero rows, are left as they are.
+   */
+  public static void divideWide(float[] m, int o, int dim) {
+    double ss = 0;
+    for (int c = 0; c < dim; c++) {
+      ss += (double) m[o + c] * m[o + c];
+    }
+    double len = Math.sqrt(ss);
+    if (len > 0 && len < Double.POSITIVE_INFINITY) {
+      for (int c = 0; c < dim; c++) {
+        m[o + c] = (float) (m[o + c] / len);
       }
     }
   }

@@ -126,10 +126,13 @@ public final class SimdMath implements VectorMath {
   public static void normaliseRowsV(float[] m, int mo, int rows, int dim) {
     for (int r = 0; r < rows; r++) {
       int o = mo + r * dim;
-      float len = (float) Math.sqrt(dotV(m, o, m, o, dim));
-      if (len > 0) {
-        scaleV(1f / len, m, o, dim);
+      float ss = dotV(m, o, m, o, dim);
+      if (!(ss >= Float.MIN_NORMAL && ss < Float.POSITIVE_INFINITY)) {
+        ScalarMath.divideWide(m, o, dim); // overflow or underflow in float: the length in double
+        continue;
       }
+      float len = (float) Math.sqrt(ss);
+      scaleV(1f / len, m, o, dim);
     }
   }
 

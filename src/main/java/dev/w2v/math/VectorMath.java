@@ -21,12 +21,14 @@ public interface VectorMath {
     return (float) Math.sqrt(dot(x, xo, x, xo, n));
   }
 
-  /** Scales x to unit length; leaves an all-zero x unchanged. */
+  /** Scales x to unit length; leaves an all-zero x unchanged; no overflow for huge values or underflow for tiny. */
   default void normalise(float[] x, int xo, int n) {
-    float len = norm(x, xo, n);
-    if (len > 0) {
-      scale(1f / len, x, xo, n);
+    float ss = dot(x, xo, x, xo, n);
+    if (!(ss >= Float.MIN_NORMAL && ss < Float.POSITIVE_INFINITY)) {
+      ScalarMath.divideWide(x, xo, n);
+      return;
     }
+    scale(1f / (float) Math.sqrt(ss), x, xo, n);
   }
 
   /**

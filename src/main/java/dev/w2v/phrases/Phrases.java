@@ -2,21 +2,25 @@
 package dev.w2v.phrases;
 
 import dev.w2v.io.AtomicFile;
-import dev.w2v.io.InputFiles;
+import dev.w2v.io.Inputs;
+import dev.w2v.io.NotAnInput;
+import dev.w2v.io.TempFiles;
 import dev.w2v.io.W2vException;
 import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Pass 1 reads the corpus, pass k reads pass k-1's output from a temporary file beside the output (deleted as soon
- * as the next pass has read it, and on exit). Each pass reads its input twice, as word2phrase.c does: once to count,
- * once to write. Nothing is written to the output path until the last pass has finished.
+ * as the next pass has read it, and on exit; see {@link TempFiles}). Each pass reads its input twice, as
+ * word2phrase.c does: once to count, once to write. Nothing is written to the output path until the last pass has
+ * finished.
  */
 public final class Phrases {
   private Phrases() {}
@@ -29,29 +33,45 @@ public final class Phrases {
    * may be null.
    */
   public static PassResult[] run(PhrasesConfig config, PrintWriter log) {
-    return run(config, log, false);
+    return run(config, log, System.out);
   }
 
   /**
-   * As {@link #run(PhrasesConfig, PrintWriter)}; {@code tty} says whether {@code log} is a terminal, where the
-   * word count may update in place (anywhere else it is a plain line every 10 seconds).
+   * As {@link #run(PhrasesConfig, PrintWriter)}; with {@code -output -} the result goes to {@code stdout} (flushed,
+   * not closed).
    */
-  public static PassResult[] run(PhrasesConfig config, PrintWriter log, boolean tty) {
-    Path train = InputFiles.requireReadable(config.train(), "training file");
-    if (!Files.isRegularFile(train)) {
-      throw W2vException.badInput("training file " + train + " is not a regular file (it is read twice)");
+  public static PassResult[] run(PhrasesConfig config, PrintWriter log, OutputStream stdout) {
+    return run(config, log, stdout, false);
+  }
+
+  /**
+   * As {@link #run(PhrasesConfig, PrintWriter, OutputStream)}; {@code tty} says whether {@code log} is a terminal,
+   * where the word count may update in place (anywhere else it is a plain line every 10 seconds).
+   */
+  public static PassResult[] run(PhrasesConfig config, PrintWriter log, OutputStream stdout, boolean tty) {
+    Inputs inputs = Inputs.expand(config.inputs(), "training file");
+    NotAnInput.check(config.output(), "-output", inputs.files(), "the training file");
+    if (!config.toStdout()) {
+      AtomicFile.checkWritable(config.output(), "output file");
     }
-    AtomicFile.checkWritable(config.output(), "output file");
+    String train = inputs.describe();
     int passes = config.passes().size();
     int debug = log == null ? 0 : config.debug();
     ProgressLine progress = debug > 1 ? new ProgressLine(log, tty) : null;
     PassResult[] results = new PassResult[passes];
-    Path input = train;
-    Path temp = null; // the previous pass's output when it is a temporary file
+    Path input = null; // pass 1 reads `inputs` unless they were spooled; later passes read the previous output
+    Path temp = null; // the previous pass's output (or the spooled input) when it is a temporary file
     try {
+      if (!inputs.rereadable()) {
+        // each pass reads its input twice: standard input and pipes are copied to a temporary file once
+        temp = createTemp(config, 0);
+        spool(inputs, temp);
+        input = temp;
+      }
       for (int k = 0; k < passes; k++) {
         PhrasesConfig.Pass pass = config.passes().get(k);
         String what = k == 0 ? "training file " + train : "pass " + k + " output " + input;
+        Opener opener = opener(k == 0 && input == null ? inputs : null, input, what);
         if (debug > 0) {
           if (passes > 1) {
             log.printf("Pass %d of %d (min-count %d, threshold %s): ", k + 1, passes, pass.minCount(),
@@ -61,7 +81,7 @@ public final class Phrases {
           log.flush();
         }
         Word2Phrase.Vocab vocab;
-        try (InputStream in = open(input, what)) {
+        try (InputStream in = opener.open()) {
           vocab = Word2Phrase.learn(in, pass.minCount(), progress, Word2Phrase.REDUCE_ABOVE);
         } catch (IOException e) {
           throw readError(what, e);
@@ -76,16 +96,23 @@ public final class Phrases {
           log.flush();
         }
         long joined;
-        if (k == passes - 1) {
+        if (k == passes - 1 && config.toStdout()) {
+          NamedOutput out = new NamedOutput(new NonClosing(stdout), "standard output");
+          joined = writePass(opener, what, out, "standard output", vocab, pass, progress);
+          out.flush();
+          if (stdout instanceof PrintStream && ((PrintStream) stdout).checkError()) {
+            throw W2vException.io("cannot write standard output", null);
+          }
+        } else if (k == passes - 1) {
           try (AtomicFile out = AtomicFile.create(config.output(), "output file")) {
-            joined = writePass(input, what, out.stream(), "output file " + config.output(), vocab, pass, progress);
+            joined = writePass(opener, what, out.stream(), "output file " + config.output(), vocab, pass, progress);
             out.commit();
           }
         } else {
-          Path next = createTemp(config.output(), k + 1);
+          Path next = createTemp(config, k + 1);
           try {
             try (OutputStream out = Files.newOutputStream(next)) {
-              joined = writePass(input, what, out, "temporary file " + next, vocab, pass, progress);
+              joined = writePass(opener, what, out, "temporary file " + next, vocab, pass, progress);
             } catch (IOException e) {
               throw W2vException.io("cannot write temporary file " + next + ": " + AtomicFile.reason(e), e);
             }
@@ -117,9 +144,9 @@ public final class Phrases {
   }
 
   private static long writePass(
-      Path input, String what, OutputStream out, String outWhat, Word2Phrase.Vocab vocab, PhrasesConfig.Pass pass,
+      Opener input, String what, OutputStream out, String outWhat, Word2Phrase.Vocab vocab, PhrasesConfig.Pass pass,
       ProgressLine progress) {
-    try (InputStream in = open(input, what)) {
+    try (InputStream in = input.open()) {
       return Word2Phrase.write(
           in, new NamedOutput(out, outWhat), vocab, pass.minCount(), pass.threshold(), progress);
     } catch (IOException e) {
@@ -127,11 +154,31 @@ public final class Phrases {
     }
   }
 
-  private static InputStream open(Path path, String what) {
-    try {
-      return new NamedInput(Files.newInputStream(path), what);
+  /** Opens a pass's input afresh (each pass reads it twice). */
+  private interface Opener {
+    InputStream open();
+  }
+
+  /** The original inputs (decompressed, joined) if {@code inputs} is given, else the plain file {@code path}. */
+  private static Opener opener(Inputs inputs, Path path, String what) {
+    if (inputs != null) {
+      return inputs::open;
+    }
+    return () -> {
+      try {
+        return new NamedInput(Files.newInputStream(path), what);
+      } catch (IOException e) {
+        throw readError(what, e);
+      }
+    };
+  }
+
+  /** Copies inputs that can be read only once (decompressed, joined) to {@code file}. */
+  private static void spool(Inputs inputs, Path file) {
+    try (InputStream in = inputs.open(); OutputStream out = Files.newOutputStream(file)) {
+      in.transferTo(out);
     } catch (IOException e) {
-      throw readError(what, e);
+      throw W2vException.io("cannot write temporary file " + file + ": " + AtomicFile.reason(e), e);
     }
   }
 
@@ -139,26 +186,26 @@ public final class Phrases {
     return W2vException.io("cannot read " + what + ": " + AtomicFile.reason(e), e);
   }
 
-  private static Path createTemp(Path output, int pass) {
-    Path abs = output.toAbsolutePath();
+  /**
+   * A temporary file beside the output (pass 0: the spooled input), or in java.io.tmpdir when the output is
+   * standard output.
+   */
+  private static Path createTemp(PhrasesConfig config, int pass) {
+    String name = pass == 0 ? "input" : "pass" + pass;
     try {
-      Path temp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".pass" + pass + ".", ".tmp");
-      temp.toFile().deleteOnExit();
-      return temp;
+      if (config.toStdout()) {
+        return TempFiles.create(Path.of(System.getProperty("java.io.tmpdir")), "w2v-phrases", name);
+      }
+      Path abs = config.output().toAbsolutePath();
+      return TempFiles.create(abs.getParent(), abs.getFileName().toString(), name);
     } catch (IOException e) {
-      throw W2vException.io("cannot create a temporary file beside " + output + ": " + AtomicFile.reason(e), e);
+      String where = config.toStdout() ? "in " + System.getProperty("java.io.tmpdir") : "beside " + config.output();
+      throw W2vException.io("cannot create a temporary file " + where + ": " + AtomicFile.reason(e), e);
     }
   }
 
   private static void delete(Path temp) {
-    if (temp == null) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(temp);
-    } catch (IOException ignored) {
-      // deleteOnExit is the fallback
-    }
+    TempFiles.delete(temp);
   }
 
   /** Turns a failed read into a one-line error naming the file. */
@@ -177,6 +224,23 @@ public final class Phrases {
       } catch (IOException e) {
         throw readError(what, e);
       }
+    }
+  }
+
+  /** Standard output is not ours to close. */
+  private static final class NonClosing extends FilterOutputStream {
+    NonClosing(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.flush();
     }
   }
 

@@ -8,14 +8,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What one {@code w2v phrases} run does: pass 1 reads {@code train}, pass k reads pass k-1's output, the last
- * pass writes {@code output}. Rejects bad values with a message naming the flag.
+ * What one {@code w2v phrases} run does: pass 1 reads {@code inputs} (as typed: files, {@code -}, directories,
+ * globs; see {@link dev.w2v.io.Inputs}), pass k reads pass k-1's output, the last pass writes {@code output}
+ * ({@code -}: standard output). Rejects bad values with a message naming the flag.
  */
-public record PhrasesConfig(Path train, Path output, List<Pass> passes, int debug) {
+public record PhrasesConfig(List<Path> inputs, Path output, List<Pass> passes, int debug) {
   /** word2phrase.c's defaults. */
   public static final int DEFAULT_MIN_COUNT = 5;
 
   public static final double DEFAULT_THRESHOLD = 100;
+
+  /** Upper bound of -passes (each pass joins at most one more word into a phrase, and reads the text twice). */
+  public static final int MAX_PASSES = 100;
 
   /** One pass: pairs join when their score is above {@code threshold}; rarer words never join. */
   public record Pass(int minCount, float threshold) {
@@ -35,9 +39,10 @@ public record PhrasesConfig(Path train, Path output, List<Pass> passes, int debu
   }
 
   public PhrasesConfig {
-    if (train == null) {
+    if (inputs == null || inputs.isEmpty() || inputs.stream().anyMatch(Objects::isNull)) {
       throw W2vException.usage("no training file given: use -train FILE or give it as an argument");
     }
+    inputs = List.copyOf(inputs);
     if (output == null) {
       throw W2vException.usage("no output file given: use -output FILE");
     }
@@ -45,7 +50,25 @@ public record PhrasesConfig(Path train, Path output, List<Pass> passes, int debu
     if (passes.isEmpty()) {
       throw W2vException.usage("-passes must be 1 or more");
     }
+    if (passes.size() > MAX_PASSES) {
+      throw W2vException.usage(passes.size() + " passes is out of range (-passes at most " + MAX_PASSES + ")");
+    }
     passes = List.copyOf(passes);
+  }
+
+  /** One input file. */
+  public PhrasesConfig(Path train, Path output, List<Pass> passes, int debug) {
+    this(train == null ? List.of() : List.of(train), output, passes, debug);
+  }
+
+  /** The first input, as typed. */
+  public Path train() {
+    return inputs.get(0);
+  }
+
+  /** True when the result goes to standard output ({@code -output -}). */
+  public boolean toStdout() {
+    return output.toString().equals("-");
   }
 
   /**
@@ -54,7 +77,7 @@ public record PhrasesConfig(Path train, Path output, List<Pass> passes, int debu
    * value per pass and sets the number of passes.
    */
   public static PhrasesConfig fromFlags(
-      Path train,
+      List<Path> train,
       Path output,
       Integer passes,
       Integer minCount,
@@ -70,6 +93,9 @@ public record PhrasesConfig(Path train, Path output, List<Pass> passes, int debu
     }
     if (passes != null && passes < 1) {
       throw W2vException.usage("-passes must be 1 or more (got " + passes + ")");
+    }
+    if (passes != null && passes > MAX_PASSES) {
+      throw W2vException.usage("-passes " + passes + " is out of range (at most " + MAX_PASSES + ")");
     }
     int n = passes != null ? passes : 1;
     if (minCounts != null) {

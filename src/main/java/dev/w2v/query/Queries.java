@@ -47,4 +47,39 @@ public final class Queries {
     }
     return vec;
   }
+
+  /**
+   * gensim's {@code most_similar(positive, negative)} query: the unit rows of the positive words added, those of the
+   * negative words subtracted (weights +1 and -1), then scaled to unit length. gensim takes the mean first; the
+   * direction, and so every cosine, is the same. With no negative word this is {@link #sum} exactly (distance.c).
+   */
+  public static float[] combine(Embeddings e, int[] positive, int[] negative) {
+    if (negative.length == 0) {
+      return sum(e, positive);
+    }
+    FloatMatrix m = e.matrix();
+    int dim = m.dim();
+    float[] vec = new float[dim];
+    for (int w : positive) {
+      ScalarMath.axpyS(1f, m.arrayOf(w), m.offsetOf(w), vec, 0, dim);
+    }
+    for (int w : negative) {
+      ScalarMath.axpyS(-1f, m.arrayOf(w), m.offsetOf(w), vec, 0, dim);
+    }
+    ScalarMath.normaliseRowsS(vec, 0, 1, dim);
+    return vec;
+  }
+
+  /** A copy of v scaled to unit length (gensim's {@code unitvec}), without overflow for huge values. */
+  public static float[] unit(float[] v) {
+    float[] u = v.clone();
+    ScalarMath.normaliseRowsS(u, 0, 1, u.length);
+    return u;
+  }
+
+  /** The cosine similarity of words a and b of normalised embeddings (gensim's {@code similarity}). */
+  public static float cosine(Embeddings e, int a, int b) {
+    FloatMatrix m = e.matrix();
+    return ScalarMath.dotS(m.arrayOf(a), m.offsetOf(a), m.arrayOf(b), m.offsetOf(b), m.dim());
+  }
 }

@@ -62,14 +62,45 @@ public record TrainConfig(
       throw W2vException.usage(
           "-hs 0 -negative 0 trains nothing: use hierarchical softmax (-hs 1), negative sampling (-negative N), or both");
     }
-    if (size > 1_000_000) {
-      throw W2vException.usage("-size " + size + " is out of range (at most 1000000)");
+    atMost("-size", size, MAX_SIZE, "");
+    atMost("-window", window, MAX_WINDOW, ": word2vec.c cuts sentences at 1000 words, so no wider window can matter");
+    atMost("-negative", negative, MAX_NEGATIVE, "");
+    atMost("-threads", threads, MAX_THREADS, "");
+    atMost("-iter", iter, MAX_ITER, "");
+    atMost("-classes", classes, MAX_CLASSES, "");
+    if (sample > MAX_SAMPLE) {
+      throw W2vException.usage("-sample " + sample + " is out of range (at most " + MAX_SAMPLE
+          + "; 0 turns down-sampling off)");
     }
-    if (window > 10_000) {
-      throw W2vException.usage("-window " + window + " is out of range (at most 10000)");
+  }
+
+  /** Upper bounds of the numeric flags (the lower ones are 0 or 1); the README lists them. */
+  public static final int MAX_SIZE = 1_000_000;
+
+  public static final int MAX_WINDOW = 1000;
+  public static final int MAX_NEGATIVE = 1000;
+  public static final int MAX_THREADS = 1024;
+  /** Also keeps -iter times the largest word total a vocabulary file may hold (2^53) within a long. */
+  public static final long MAX_ITER = 1000;
+  /** A static cap; the real one, at most one class per word, is {@link #checkVocabulary}'s. */
+  public static final int MAX_CLASSES = 10_000_000;
+
+  public static final float MAX_SAMPLE = 1;
+
+  private static void atMost(String flag, long v, long max, String why) {
+    if (v > max) {
+      throw W2vException.usage(flag + " " + v + " is out of range (at most " + max + why + ")");
     }
-    if (threads > 1024) {
-      throw W2vException.usage("-threads " + threads + " is out of range (at most 1024)");
+  }
+
+  /**
+   * The bounds that depend on the vocabulary, checked once it is known and before training: -classes at most one
+   * class per word.
+   */
+  public void checkVocabulary(int vocabSize) {
+    if (classes > vocabSize) {
+      throw W2vException.usage("-classes " + classes + " is out of range: at most the vocabulary size, " + vocabSize
+          + " words (one word per class)");
     }
   }
 

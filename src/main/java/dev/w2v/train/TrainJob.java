@@ -5,7 +5,8 @@ import dev.w2v.corpus.CorpusEncoder;
 import dev.w2v.corpus.EncodedCorpus;
 import dev.w2v.corpus.WordReader;
 import dev.w2v.io.AtomicFile;
-import dev.w2v.io.InputFiles;
+import dev.w2v.io.Inputs;
+import dev.w2v.io.OutputTarget;
 import dev.w2v.io.W2vException;
 import dev.w2v.math.Kernels;
 import dev.w2v.vectors.VectorWriter;
@@ -13,11 +14,9 @@ import dev.w2v.vocab.HuffmanTree;
 import dev.w2v.vocab.VocabBuilder;
 import dev.w2v.vocab.VocabFile;
 import dev.w2v.vocab.Vocabulary;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,40 +27,73 @@ public final class TrainJob {
   public record Result(int vocabSize, long trainWords, long wordsTrained, double seconds, double[] epochLoss) {}
 
   private final TrainConfig cfg;
+  private final List<Path> sources;
   private final TrainListener listener;
-
-  public TrainJob(TrainConfig cfg, TrainListener listener) {
-    this.cfg = cfg;
-    this.listener = listener;
-  }
+  private long jobStart;
 
   /** A job that reports nothing. */
   public TrainJob(TrainConfig cfg) {
     this(cfg, TrainListener.SILENT);
   }
 
+  public TrainJob(TrainConfig cfg, TrainListener listener) {
+    this(cfg, List.of(cfg.train()), listener);
+  }
+
+  /**
+   * @param corpus the training inputs as typed (files, {@code -}, directories, globs: see {@link Inputs});
+   *     {@code cfg.train()} is the first of them
+   */
+  public TrainJob(TrainConfig cfg, List<Path> corpus, TrainListener listener) {
+    this.cfg = cfg;
+    this.sources = List.copyOf(corpus);
+    this.listener = listener;
+  }
+
   public Result run() {
-    long jobStart = System.nanoTime();
-    Path train = InputFiles.requireReadable(cfg.train(), "training file");
+    jobStart = System.nanoTime();
+    Inputs inputs = Inputs.expand(sources, "training file");
+    TrainInputs.checkOutputs(cfg, inputs);
+    Path train = cfg.reference() ? TrainInputs.referenceFile(inputs) : null; // word2vec.c's one seekable file
     if (cfg.output() != null) {
       AtomicFile.checkWritable(cfg.output(), "output file");
     }
     if (cfg.saveVocab() != null) {
       AtomicFile.checkWritable(cfg.saveVocab(), "vocabulary file");
     }
-    long fileSize;
-    try {
-      fileSize = Files.size(train);
-    } catch (IOException e) {
-      throw W2vException.io("cannot read training file " + train + ": " + AtomicFile.reason(e), e);
-    }
+    long fileSize = inputs.totalBytes(); // -1: not all regular files
     if (fileSize == 0) {
-      throw W2vException.badInput("training file " + train + " is empty");
+      throw W2vException.badInput("training file " + inputs.describe() + " is empty");
     }
     boolean encode = !cfg.reference() && cfg.trains();
-    // ids beyond a quarter of the heap go to a memory-mapped temporary file (w2v.corpus.budget overrides, in bytes)
+    // ids beyond a quarter of the heap go to a memory-mapped temporary file beside the output (w2v.corpus.budget
+    // overrides, in bytes)
     long budget = Long.getLong("w2v.corpus.budget", Runtime.getRuntime().maxMemory() / 4);
-    CorpusEncoder.Recorder recorder = encode && cfg.readVocab() == null ? new CorpusEncoder.Recorder(budget) : null;
+    Path tmp = encode ? spillDir() : null;
+    CorpusEncoder.Recorder recorder = encode && cfg.readVocab() == null
+        ? new CorpusEncoder.Recorder(budget, tmp, inputs.rereadable()) : null;
+    try {
+      return run(inputs, train, fileSize, encode, budget, tmp, recorder);
+    } catch (RuntimeException | Error e) {
+      if (recorder != null) {
+        recorder.discard();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Where the encoded corpus spills past its budget: beside the output (a device's directory, /dev, is no place for
+   * it: then the system's temporary directory).
+   */
+  private Path spillDir() {
+    OutputTarget out = OutputTarget.check(cfg.output(), "output file");
+    return out.kind() == OutputTarget.Kind.FILE ? out.path().getParent()
+        : Path.of(System.getProperty("java.io.tmpdir"));
+  }
+
+  private Result run(Inputs inputs, Path train, long fileSize, boolean encode, long budget, Path tmp,
+      CorpusEncoder.Recorder recorder) {
 
     // Vocabulary: LearnVocabFromTrainFile or ReadVocab, then SortVocab
     Vocabulary vocab;
@@ -72,18 +104,21 @@ public final class TrainJob {
       scanned = vocab.trainWords();
     } else {
       VocabBuilder builder = new VocabBuilder();
-      ScanProgress meter = new ScanProgress(builder, fileSize, listener);
-      try (InputStream in = new BufferedInputStream(meter.count(Files.newInputStream(train)), 1 << 16)) {
+      // the bytes counted are those the tokeniser reads: decompressed, so a total is known only without compression
+      boolean plain = fileSize > 0 && listener.progressMillis() > 0
+          && inputs.sources().stream().allMatch(x -> inputs.compression(x) == Inputs.Compression.NONE);
+      ScanProgress meter = new ScanProgress(builder, plain ? fileSize : -1, listener);
+      try (InputStream in = meter.count(inputs.open())) {
         builder.scan(new WordReader(in, 100), recorder);
       } catch (IOException e) {
-        throw W2vException.io("cannot read training file " + train + ": " + AtomicFile.reason(e), e);
+        throw W2vException.io("cannot read training file " + inputs.describe() + ": " + AtomicFile.reason(e), e);
       } finally {
         meter.stop();
       }
       vocab = builder.build(cfg.minCount(), map);
       scanned = builder.tokens();
       if (builder.tokens() == 0) {
-        throw W2vException.badInput("training file " + train + " contains no words");
+        throw W2vException.badInput("training file " + inputs.describe() + " contains no words");
       }
     }
     listener.vocabulary(vocab.size(), vocab.trainWords());
@@ -97,9 +132,11 @@ public final class TrainJob {
       return new Result(vocab.size(), vocab.trainWords(), 0, 0, new double[0]);
     }
     if (vocab.size() < 2) {
-      throw W2vException.badInput("training file " + train + ": no word occurs at least -min-count "
+      throw W2vException.badInput("training file " + inputs.describe() + ": no word occurs at least -min-count "
           + cfg.minCount() + " times (" + scanned + " words read); lower -min-count");
     }
+
+    cfg.checkVocabulary(vocab.size());
 
     // The network
     boolean hs = cfg.hs() != 0;
@@ -115,10 +152,9 @@ public final class TrainJob {
 
     EncodedCorpus corpus = null;
     if (encode) {
-      corpus = recorder != null ? recorder.finish(map[0]) : null;
-      if (corpus == null) {
-        Path tmp = cfg.output().toAbsolutePath().getParent();
-        corpus = CorpusEncoder.encode(train, vocab, budget, tmp);
+      corpus = recorder != null ? recorder.finish(map[0], vocab) : null;
+      if (corpus == null) { // -read-vocab, or a ReduceVocab during the scan of a rereadable input
+        corpus = CorpusEncoder.encode(inputs, vocab, budget, tmp);
       }
     }
     Trainer trainer = new Trainer(cfg, vocab, model, tree, table, simd);
@@ -141,7 +177,8 @@ public final class TrainJob {
       Thread.currentThread().interrupt();
       throw W2vException.io("training interrupted", e);
     } catch (UncheckedIOException e) {
-      throw W2vException.io("cannot read training file " + train + ": " + AtomicFile.reason(e.getCause()), e);
+      throw W2vException.io("cannot read training file " + inputs.describe() + ": "
+          + AtomicFile.reason(e.getCause()), e);
     } finally {
       progress.finish();
       if (corpus != null) {

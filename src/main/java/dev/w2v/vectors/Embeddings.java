@@ -2,6 +2,7 @@
 package dev.w2v.vectors;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Words and their vectors, row i belonging to word i. As loaded for queries the rows are normalised exactly as
@@ -14,9 +15,17 @@ public final class Embeddings {
   private final WordTable words;
   private final FloatMatrix matrix;
   private final boolean normalised;
+  private final String compression;
+  private final List<String> warnings;
 
   public Embeddings(
       Path source, VectorFormat format, long headerCount, WordTable words, FloatMatrix matrix, boolean normalised) {
+    this(source, format, headerCount, words, matrix, normalised, null, List.of());
+  }
+
+  /** As loaded from a file: {@code compression} undone ("gzip", or null) and the reader's warnings. */
+  public Embeddings(Path source, VectorFormat format, long headerCount, WordTable words, FloatMatrix matrix,
+      boolean normalised, String compression, List<String> warnings) {
     if (words.size() != matrix.rows()) {
       throw new IllegalArgumentException(words.size() + " words for " + matrix.rows() + " rows");
     }
@@ -26,6 +35,21 @@ public final class Embeddings {
     this.words = words;
     this.matrix = matrix;
     this.normalised = normalised;
+    this.compression = compression;
+    this.warnings = List.copyOf(warnings);
+  }
+
+  /** The compression the reader undid ("gzip", "bzip2", "xz", "zstd"), or null. */
+  public String compression() {
+    return compression;
+  }
+
+  /**
+   * What the reader noticed but did not refuse, one line each, for the command to print at its warning level (for
+   * example a header that counts fewer words than the file holds).
+   */
+  public List<String> warnings() {
+    return warnings;
   }
 
   /** The file the vectors came from (null when built in memory). */
@@ -37,7 +61,10 @@ public final class Embeddings {
     return format;
   }
 
-  /** The word count the file's header announced (more than {@link #size()} when loaded with a limit). */
+  /**
+   * The word count the file's header announced (more than {@link #size()} when loaded with a limit); for a file
+   * without a header, the number of words read.
+   */
   public long headerCount() {
     return headerCount;
   }
@@ -71,6 +98,18 @@ public final class Embeddings {
   /** Word i for display (invalid UTF-8 shown as U+FFFD). */
   public String word(int i) {
     return words.word(i);
+  }
+
+  /** The given rows (their words and vectors, in that order) as new embeddings from the same source. */
+  public Embeddings select(int[] rows) {
+    WordTable w = new WordTable(rows.length);
+    FloatMatrix m = FloatMatrix.allocate(rows.length, dim());
+    for (int i = 0; i < rows.length; i++) {
+      byte[] b = words.bytes(rows[i]);
+      w.add(b, 0, b.length);
+      System.arraycopy(matrix.arrayOf(rows[i]), matrix.offsetOf(rows[i]), m.arrayOf(i), m.offsetOf(i), dim());
+    }
+    return new Embeddings(source, format, rows.length, w, m, normalised, compression, warnings);
   }
 
   /** A copy of row i. */

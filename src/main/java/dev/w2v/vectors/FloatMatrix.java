@@ -45,14 +45,41 @@ public final class FloatMatrix {
         chunks[c] = new float[r * dim];
       }
     } catch (OutOfMemoryError e) {
-      long mb = (long) rows * dim * 4 / (1 << 20);
-      long max = Runtime.getRuntime().maxMemory() / (1 << 20);
-      throw new W2vException(
-          W2vException.Kind.MEMORY,
-          "not enough memory for the " + mb + " MB of vectors (the Java heap may grow to " + max
-              + " MB); give it more with W2V_JAVA_OPTS=-Xmx<size>, or load fewer words with -limit");
+      throw outOfMemory((long) rows * dim);
     }
     return new FloatMatrix(rows, dim, perChunk, chunks);
+  }
+
+  /** A matrix over existing chunks: every chunk but the last holds exactly {@code rowsPerChunk} rows. */
+  static FloatMatrix of(int rows, int dim, int rowsPerChunk, float[][] chunks) {
+    return new FloatMatrix(rows, dim, rowsPerChunk, chunks);
+  }
+
+  /** One zeroed chunk of {@code rows} rows, failing as {@link #allocate(int, int)} does when memory runs out. */
+  static float[] allocateChunk(int rows, int dim) {
+    try {
+      return new float[checkedFloats(rows, dim)];
+    } catch (OutOfMemoryError e) {
+      throw outOfMemory((long) rows * dim);
+    }
+  }
+
+  /** rows * dim, which the chunk size keeps below 2^31. */
+  static int checkedFloats(int rows, int dim) {
+    long n = (long) rows * dim;
+    if (n > Integer.MAX_VALUE - 16) {
+      throw new IllegalArgumentException("chunk of " + rows + " x " + dim);
+    }
+    return (int) n;
+  }
+
+  private static W2vException outOfMemory(long floats) {
+    long mb = floats * 4 / (1 << 20);
+    long max = Runtime.getRuntime().maxMemory() / (1 << 20);
+    return new W2vException(
+        W2vException.Kind.MEMORY,
+        "not enough memory for the " + mb + " MB of vectors (the Java heap may grow to " + max
+            + " MB); give it more with W2V_JAVA_OPTS=-Xmx<size>, or load fewer words with -limit");
   }
 
   public int rows() {

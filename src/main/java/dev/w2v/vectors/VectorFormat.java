@@ -1,14 +1,18 @@
 // The word-vector file layouts the reader recognises from their content.
 package dev.w2v.vectors;
 
-/** A word-vector file layout; every one starts with a {@code count dim} header line. */
+/** A word-vector file layout, recognised from the bytes (the file name never matters). */
 public enum VectorFormat {
   /** word2vec.c {@code -binary 1}: {@code word<space>} then dim little-endian float32, then a newline. */
   BINARY_NEWLINE("word2vec.c binary"),
   /** gensim's binary: as word2vec.c's but with no newline after the vector. */
   BINARY("binary without newlines (gensim)"),
   /** word2vec.c {@code -binary 0}, gensim text and fastText {@code .vec}: one {@code word v1 .. vdim} line per word. */
-  TEXT("text");
+  TEXT("text"),
+  /** Text with no {@code count dim} header: GloVe, gensim's {@code write_header=False}, fastText print-word-vectors. */
+  TEXT_NO_HEADER("text without a header (GloVe)"),
+  /** A fastText unsupervised model ({@code .bin}): the in-vocabulary words' vectors, as fastText computes them. */
+  FASTTEXT_BIN("fastText .bin model");
 
   private final String description;
 

@@ -1,52 +1,40 @@
-// The one reader of word-vector files behind every query command: format from content, refuses corrupt files.
+// The one reader of word-vector files behind every command: the format comes from the bytes, never the name.
 package dev.w2v.vectors;
 
 import dev.w2v.io.AtomicFile;
-import dev.w2v.io.InputFiles;
+import dev.w2v.io.CompressedInput;
+import dev.w2v.io.Printable;
 import dev.w2v.io.W2vException;
-import dev.w2v.math.ScalarMath;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Reads word2vec.c binary (a newline after each vector), gensim binary (none), and text with or without a trailing
- * space (word2vec.c {@code -binary 0}, gensim, fastText {@code .vec}). The layout is decided from the bytes after the
- * first word, never from the file name. The file streams through one reusable buffer straight into the matrix, so
- * memory stays near the matrix's own size; binary floats are little-endian float32, as every x86/ARM tool writes.
+ * Opens a file, a pipe or FIFO, or "-" (standard input), undoes gzip/bzip2/xz/zstd compression recognised by its
+ * magic bytes, then hands the bytes to the reader of the format they hold:
  *
- * <p>A file that does not hold what its header announces is refused with a message naming the file and the entry:
- * fewer entries than the header's count, a vector cut short, a text line with too few or too many numbers, or data
- * after the last announced entry (a header whose count is too small). Only whitespace may follow the last entry.
- * With a limit, reading stops after that many entries and the rest of the file is not examined.
+ * <ul>
+ *   <li>fastText's {@code .bin} model (its magic number): {@link FastTextBinReader};
+ *   <li>a {@code count dim} header line, then binary entries (word2vec.c, gensim): {@link Word2vecBinaryReader};
+ *   <li>a header, then text lines (word2vec.c {@code -binary 0}, gensim, fastText {@code .vec}), or text lines with no
+ *       header at all (GloVe, gensim {@code write_header=False}, fastText {@code print-word-vectors}):
+ *       {@link TextVectorReader}.
+ * </ul>
+ *
+ * <p>Anything else is refused with a message naming what it looks like ({@link LooksLike}). Memory follows the
+ * entries actually read, never the header's claim. A header counting fewer words than the file holds reads that
+ * many with a warning ({@link Embeddings#warnings()}); with a limit, reading stops after that many entries and the
+ * rest of the input is not examined. Every value must be finite; words in messages are escaped.
  */
 public final class VectorReader {
   /** No limit on the number of words. */
   public static final long ALL = Long.MAX_VALUE;
 
-  private static final int MAX_WORD_BYTES = 1 << 16;
-  private static final int NORMALISE_BATCH = 256;
+  private static final int SNIFF = 1 << 16;
+  private static final int MAX_WORDS = Integer.MAX_VALUE - 16;
 
-  private final Path file;
-  private final FileChannel ch;
-  private final long fileSize;
-  private ByteBuffer buf;
-  private long bufBase; // file offset of buf index 0
-  private boolean eof;
-  private final int maxChunkFloats;
-
-  private VectorReader(Path file, FileChannel ch, long fileSize, int maxChunkFloats) {
-    this.file = file;
-    this.ch = ch;
-    this.fileSize = fileSize;
-    this.maxChunkFloats = maxChunkFloats;
-    this.buf = ByteBuffer.allocateDirect(1 << 22).order(ByteOrder.LITTLE_ENDIAN);
-    buf.limit(0);
-  }
+  private VectorReader() {}
 
   /** Loads the first {@code limit} words ({@link #ALL} for every word), rows normalised for cosine queries. */
   public static Embeddings read(Path file, long limit) {
@@ -60,151 +48,118 @@ public final class VectorReader {
 
   /** As {@link #read(Path, long, boolean)} with a smaller matrix chunk (for tests of multi-chunk matrices). */
   static Embeddings read(Path file, long limit, boolean normalise, int maxChunkFloats) {
-    InputFiles.requireReadable(file, "vectors file");
     if (limit < 0) {
       throw W2vException.usage("the word limit must be 0 or more, got " + limit);
     }
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      VectorReader r = new VectorReader(file, ch, ch.size(), maxChunkFloats);
-      return r.load(limit, normalise);
+    String name = CompressedInput.isStdin(file) ? "standard input" : Printable.of(String.valueOf(file), 200);
+    try (CompressedInput ci = CompressedInput.open(file, "vectors file")) {
+      String codec = ci.codec() == null ? null : ci.codec().label();
+      VectorInput in = new VectorInput(file, new ByteSource(ci.channel()), limit, normalise, maxChunkFloats, codec);
+      return load(in, ci);
+    } catch (CompressedInput.CorruptInput e) {
+      throw W2vException.badInput("vectors file " + name + ": " + Printable.of(e.getMessage(), 300));
     } catch (IOException e) {
-      throw W2vException.io("cannot read vectors file " + file + ": " + AtomicFile.reason(e), e);
+      throw W2vException.io("cannot read vectors file " + name + ": " + Printable.of(AtomicFile.reason(e), 300), e);
     }
   }
 
-  private Embeddings load(long limit, boolean normalise) throws IOException {
-    if (fileSize == 0) {
-      throw bad("the file is empty");
+  private static Embeddings load(VectorInput in, CompressedInput ci) throws IOException {
+    ByteSource src = in.src;
+    int n = src.peek(SNIFF);
+    if (n == 0) {
+      throw in.bad(ci.codec() != null ? "the " + ci.codec().label() + " data decompresses to nothing"
+          : ci.stdin() ? "standard input is empty (nothing was piped in?)"
+          : ci.regularFile() ? "the file is empty" : "the pipe delivered no data");
     }
-    long[] header = header();
-    long count = header[0];
-    int dim = (int) header[1];
-    VectorFormat format = count == 0 ? VectorFormat.BINARY_NEWLINE : detect(count, dim);
-    long want = Math.min(count, limit);
-    // Refuse a header that the file cannot possibly satisfy before allocating for it.
-    long minEntry = format == VectorFormat.TEXT ? 2L * dim : 1L + 4L * dim;
-    long rest = fileSize - (bufBase + buf.position());
-    if (rest / minEntry < want) {
-      throw bad(
-          "the header says "
-              + count
-              + " words of "
-              + dim
-              + " numbers, at least "
-              + want * minEntry
-              + " bytes, but only "
-              + rest
-              + " bytes follow it: the file is truncated or the header is wrong");
+    byte[] head = src.bytes(src.position(), Math.min(n, 512));
+    if (n >= 8 && int32(head, 0) == FastTextBinReader.MAGIC) {
+      return new FastTextBinReader(in).read();
     }
-    if (want > Integer.MAX_VALUE - 16) {
-      throw bad("the header says " + count + " words; at most " + (Integer.MAX_VALUE - 16) + " can be loaded (use -limit)");
+    String looks = LooksLike.describe(head, head.length);
+    if (looks != null) {
+      throw in.bad("not a word-vector file: it looks like " + looks);
     }
-    int n = (int) want;
-    FloatMatrix m = FloatMatrix.allocate(n, dim, maxChunkFloats);
-    WordTable words = new WordTable(n);
-    int pending = 0;
-    for (int i = 0; i < n; i++) {
-      if (format == VectorFormat.TEXT) {
-        readTextEntry(i, count, dim, words, m);
-      } else {
-        readBinaryEntry(i, count, dim, format, words, m);
+    if (n >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
+      src.skip(3); // a UTF-8 byte-order mark (Windows editors write one)
+      n -= 3;
+    }
+    int p = src.position();
+    int len = 0;
+    while (len < n && src.get(p + len) != '\n') {
+      len++;
+    }
+    if (len == n && n == SNIFF) {
+      throw in.bad("not a word-vector file: no line break in its first " + SNIFF + " bytes (" + firstBytes(in)
+          + ")");
+    }
+    int end = len > 0 && src.get(p + len - 1) == '\r' ? len - 1 : len;
+    List<String> tokens = tokens(src.bytes(p, end));
+    if (tokens.size() == 2 && digits(tokens.get(0)) && digits(tokens.get(1))) {
+      long count = parse(tokens.get(0));
+      long dim = parse(tokens.get(1));
+      if (count < 0 || dim <= 0 || dim > in.maxChunkFloats) {
+        throw in.bad("the header \"" + Printable.of(tokens.get(0) + " " + tokens.get(1)) + "\" gives an impossible"
+            + " word count or dimension (at most " + in.maxChunkFloats + " numbers per word)");
       }
-      if (normalise && (i + 1 - pending >= NORMALISE_BATCH || (i + 1) % m.rowsPerChunk() == 0 || i + 1 == n)) {
-        normalise(m, pending, i + 1);
-        pending = i + 1;
+      src.skip(Math.min(len + 1, src.buf.remaining()));
+      return withHeader(in, count, (int) dim);
+    }
+    if (tokens.size() >= 2 && allNumbers(tokens)) {
+      int dim = tokens.size() - 1;
+      if (dim > in.maxChunkFloats) {
+        throw in.bad("its first line holds " + dim + " numbers; at most " + in.maxChunkFloats + " per word");
       }
+      return new TextVectorReader(in, dim, false).readHeaderless();
     }
-    if (want == count) {
-      checkTrailing(count);
-    }
-    return new Embeddings(file, format, count, words, m, normalise);
+    throw in.bad("not a word-vector file: its first line is neither a \"count dimension\" header nor a word followed"
+        + " by numbers (" + firstBytes(in) + ")");
   }
 
-  // rows [from, to) lie in one chunk: the caller flushes at every chunk boundary
-  private static void normalise(FloatMatrix m, int from, int to) {
-    if (to > from) {
-      ScalarMath.normaliseRowsS(m.arrayOf(from), m.offsetOf(from), to - from, m.dim());
+  private static Embeddings withHeader(VectorInput in, long count, int dim) throws IOException {
+    if (Math.min(count, in.limit) > MAX_WORDS) {
+      throw in.bad("the header says " + count + " words; at most " + MAX_WORDS + " can be loaded (use -limit)");
     }
+    if (count == 0 || in.limit == 0) {
+      EmbeddingsBuilder b = new EmbeddingsBuilder(dim, 0, in.normalise, in.maxChunkFloats);
+      return in.finish(VectorFormat.TEXT, count, b, b.matrix());
+    }
+    VectorFormat f = detect(in, dim);
+    if (f == null) {
+      throw in.bad("the header says " + count + " words, but the file ends after 0");
+    }
+    if (f == VectorFormat.TEXT) {
+      return new TextVectorReader(in, dim, true).readWithHeader(count);
+    }
+    return new Word2vecBinaryReader(in, dim, f).read(count);
   }
 
-  // ---- header and format detection
-
-  private long[] header() throws IOException {
-    int len = lineLength(4096);
-    boolean last = len < -1;
-    if (last) {
-      len = -2 - len; // a header with no newline: the file holds nothing else
+  /**
+   * Text or binary, from the first entry: text has only number characters, spaces and tabs after the word up to the
+   * line's end; binary has raw floats, which virtually never do. Null when no entry follows the header.
+   */
+  private static VectorFormat detect(VectorInput in, int dim) throws IOException {
+    ByteSource src = in.src;
+    while (src.ensure(1) && (src.get(src.position()) == '\n' || src.get(src.position()) == '\r')) {
+      src.skip(1);
     }
-    if (len < 0) {
-      throw bad("the first line is not a \"word-count dimension\" header (no newline in its first 4096 bytes)");
+    int asked = (int) Math.min(1 << 24, VectorInput.MAX_WORD_BYTES + 40L * dim + 64);
+    int avail = src.peek(asked);
+    if (avail == 0) {
+      return null;
     }
-    byte[] line = new byte[len];
-    buf.get(buf.position(), line);
-    String s = new String(line, StandardCharsets.ISO_8859_1).trim();
-    String[] parts = s.split("[ \t]+");
-    long count;
-    long dim;
-    try {
-      if (parts.length != 2) {
-        throw new NumberFormatException();
-      }
-      count = Long.parseLong(parts[0]);
-      dim = Long.parseLong(parts[1]);
-    } catch (NumberFormatException e) {
-      String shown = s.length() > 40 ? s.substring(0, 40) + "..." : s;
-      throw bad(
-          "the first line \""
-              + shown
-              + "\" is not a \"word-count dimension\" header (headerless files such as GloVe's need one added)");
+    int p0 = src.position();
+    int w = 0;
+    while (w < avail && src.get(p0 + w) != ' ' && src.get(p0 + w) != '\t') {
+      w++;
     }
-    if (count < 0 || dim <= 0 || dim > maxChunkFloats) {
-      throw bad("the header \"" + s + "\" gives an impossible word count or dimension");
-    }
-    buf.position(Math.min(buf.limit(), buf.position() + len + 1));
-    return new long[] {count, dim};
-  }
-
-  /** Bytes before the next '\n' from the position (making them available), or -1 if there is none within max. */
-  private int lineLength(int max) throws IOException {
-    int k = 0;
-    while (true) {
-      int p = buf.position();
-      int lim = buf.limit();
-      for (; p + k < lim; k++) {
-        if (buf.get(p + k) == '\n') {
-          return k;
-        }
-        if (k >= max) {
-          return -1;
-        }
-      }
-      if (!ensure(k + 1)) {
-        return eofLength(k, max);
-      }
-    }
-  }
-
-  private int eofLength(int k, int max) {
-    return k <= max && k > 0 ? -2 - k : -1; // -2-k: the last line, without a newline, has k bytes
-  }
-
-  private VectorFormat detect(long count, int dim) throws IOException {
-    // Peek at the first entry: its word, then the bytes after the space. Text has only number characters up to the
-    // line's end; binary has raw floats, which virtually never do.
-    skipNewlines();
-    int w = wordLength(0, false);
-    if (w < 0) {
-      throw bad("the header says " + count + " words, but the file ends after 0");
-    }
-    ensure((int) Math.min(1 << 24, w + 1 + 40L * dim + 64));
-    int p = buf.position() + w + 1;
-    int lim = buf.limit();
+    int p = p0 + w + 1;
+    int lim = p0 + avail;
     int tokens = 0;
     boolean inToken = false;
     boolean text = true;
     int q = p;
     for (; q < lim; q++) {
-      byte c = buf.get(q);
+      byte c = src.get(q);
       if (c == '\n') {
         break;
       }
@@ -221,11 +176,11 @@ public final class VectorReader {
         inToken = true;
       }
     }
-    if (text && tokens > 0 && (q < lim || eof || q - p > 4 * dim)) {
+    if (text && tokens > 0 && (q < lim || q - p > 4 * dim || avail < asked)) {
       return VectorFormat.TEXT;
     }
     int after = p + 4 * dim;
-    if (after < lim && buf.get(after) == '\n') {
+    if (after < lim && src.get(after) == '\n') {
       return VectorFormat.BINARY_NEWLINE;
     }
     return VectorFormat.BINARY;
@@ -243,206 +198,73 @@ public final class VectorReader {
     }
   }
 
-  // ---- entries
+  // ---- the first line
 
-  private void skipNewlines() throws IOException {
-    while (ensure(1)) {
-      byte c = buf.get(buf.position());
-      if (c != '\n' && c != '\r') {
-        return;
+  private static List<String> tokens(byte[] line) {
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    while (i < line.length) {
+      while (i < line.length && (line[i] == ' ' || line[i] == '\t')) {
+        i++;
       }
-      buf.position(buf.position() + 1);
+      int s = i;
+      while (i < line.length && line[i] != ' ' && line[i] != '\t') {
+        i++;
+      }
+      if (i > s) {
+        out.add(new String(line, s, i - s, java.nio.charset.StandardCharsets.ISO_8859_1));
+      }
     }
+    return out;
   }
 
-  /**
-   * Length of the word at the position, which ends at a space (or also a tab, when {@code tab}); -1 at end of file
-   * before any byte. The bytes and the separator are made available in the buffer.
-   */
-  private int wordLength(int entry, boolean tab) throws IOException {
-    int k = 0;
-    while (true) {
-      int p = buf.position();
-      int lim = buf.limit();
-      for (; p + k < lim; k++) {
-        byte c = buf.get(p + k);
-        if (c == ' ' || (tab && c == '\t')) {
-          return k;
-        }
-        if (k >= MAX_WORD_BYTES) {
-          throw badEntry(entry, null, "no space after the first " + MAX_WORD_BYTES + " bytes of the word"
-              + " (the header's dimension does not match the file, or it is corrupt)");
-        }
-      }
-      if (!ensure(k + 1)) {
-        if (k == 0) {
-          return -1;
-        }
-        throw badEntry(entry, null, "the file ends inside the word");
-      }
-    }
-  }
-
-  private void readBinaryEntry(int i, long count, int dim, VectorFormat format, WordTable words, FloatMatrix m)
-      throws IOException {
-    skipNewlines();
-    int w = wordLength(i, false);
-    if (w < 0) {
-      throw ended(count, i);
-    }
-    int p = buf.position();
-    if (format == VectorFormat.BINARY) {
-      // With no newline to check after each vector, a wrong dimension shows as a "word" holding float bytes.
-      for (int k = p; k < p + w; k++) {
-        byte c = buf.get(k);
-        if (c == '\n' || c == 0) {
-          throw badEntry(i, null, "its word holds a " + (c == 0 ? "NUL" : "newline") + " byte, so the vector before"
-              + " it was not " + dim + " numbers long (the header's dimension does not match the file, or it is"
-              + " corrupt)");
-        }
-      }
-    }
-    words.add(buf, p, w);
-    buf.position(p + w + 1);
-    int bytes = 4 * dim;
-    if (!ensure(bytes)) {
-      throw badEntry(i, words, "the file ends " + (buf.remaining() / 4) + " numbers into its vector of " + dim);
-    }
-    buf.asFloatBuffer().get(m.arrayOf(i), m.offsetOf(i), dim);
-    buf.position(buf.position() + bytes);
-    if (format == VectorFormat.BINARY_NEWLINE) {
-      if (ensure(1)) {
-        byte c = buf.get(buf.position());
-        if (c != '\n') {
-          throw badEntry(i, words, "no newline after its " + dim + " numbers (the header's dimension does not"
-              + " match the file, or it is corrupt)");
-        }
-        buf.position(buf.position() + 1);
-      }
-    }
-  }
-
-  private void readTextEntry(int i, long count, int dim, WordTable words, FloatMatrix m) throws IOException {
-    skipNewlines();
-    int len = lineLength(Integer.MAX_VALUE - 64);
-    int lineBytes;
-    if (len >= 0) {
-      lineBytes = len;
-    } else if (len < -1) {
-      lineBytes = -2 - len;
-    } else {
-      throw ended(count, i);
-    }
-    int p = buf.position();
-    int end = p + lineBytes;
-    if (end > p && buf.get(end - 1) == '\r') {
-      end--;
-    }
-    int w = p;
-    while (w < end && buf.get(w) != ' ' && buf.get(w) != '\t') {
-      w++;
-    }
-    words.add(buf, p, w - p);
-    float[] a = m.arrayOf(i);
-    int o = m.offsetOf(i);
-    int got = 0;
-    int q = w;
-    while (true) {
-      while (q < end && (buf.get(q) == ' ' || buf.get(q) == '\t')) {
-        q++;
-      }
-      if (q >= end) {
-        break;
-      }
-      int t = q;
-      while (t < end && buf.get(t) != ' ' && buf.get(t) != '\t') {
-        t++;
-      }
-      if (got == dim) {
-        throw badEntry(i, words, "more than the header's " + dim + " numbers on its line");
-      }
-      try {
-        a[o + got] = FastFloat.parse(buf, q, t);
-      } catch (FastFloat.NotANumber e) {
-        byte[] tok = new byte[Math.min(t - q, 40)];
-        buf.get(q, tok);
-        throw badEntry(i, words, "\"" + new String(tok, StandardCharsets.UTF_8) + "\" is not a number");
-      }
-      got++;
-      q = t;
-    }
-    if (got < dim) {
-      throw badEntry(i, words, "only " + got + " numbers on its line, the header says " + dim);
-    }
-    buf.position(Math.min(buf.limit(), p + lineBytes + 1));
-  }
-
-  private void checkTrailing(long count) throws IOException {
-    while (ensure(1)) {
-      int p = buf.position();
-      int lim = buf.limit();
-      for (; p < lim; p++) {
-        byte c = buf.get(p);
-        if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-          throw bad(
-              "there is more data after the "
-                  + count
-                  + " words the header announces (at byte "
-                  + (bufBase + p)
-                  + "): the header's count is wrong or the file is corrupt");
-        }
-      }
-      buf.position(lim);
-    }
-  }
-
-  // ---- buffer
-
-  /** Makes at least n bytes available from the position; false when the file ends first. */
-  private boolean ensure(int n) throws IOException {
-    if (buf.remaining() >= n) {
-      return true;
-    }
-    if (eof) {
+  private static boolean digits(String s) {
+    if (s.isEmpty() || s.length() > 30) {
       return false;
     }
-    if (n > buf.capacity()) {
-      ByteBuffer bigger =
-          ByteBuffer.allocateDirect((int) Math.min(Integer.MAX_VALUE - 64, Math.max(n, 2L * buf.capacity())))
-              .order(ByteOrder.LITTLE_ENDIAN);
-      bufBase += buf.position();
-      bigger.put(buf);
-      buf = bigger;
-    } else {
-      bufBase += buf.position();
-      buf.compact();
-    }
-    while (buf.hasRemaining()) {
-      if (ch.read(buf) < 0) {
-        eof = true;
-        break;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
       }
     }
-    buf.flip();
-    return buf.remaining() >= n;
+    return true;
   }
 
-  // ---- messages
-
-  private W2vException bad(String what) {
-    return W2vException.badInput("vectors file " + file + ": " + what);
+  /** A decimal count; -1 when it does not fit a long. */
+  private static long parse(String s) {
+    try {
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
-  private W2vException ended(long count, int entries) {
-    return bad("the header says " + count + " words, but the file ends after " + entries);
+  private static boolean allNumbers(List<String> tokens) {
+    for (int i = 1; i < tokens.size(); i++) {
+      String t = tokens.get(i);
+      byte[] b = t.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+      java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b);
+      try {
+        FastFloat.parse(bb, 0, b.length);
+      } catch (FastFloat.NotANumber e) {
+        return false;
+      }
+    }
+    return true;
   }
 
-  private W2vException badEntry(int i, WordTable words, String what) {
-    String w = words != null && words.size() > i ? " (\"" + shorten(words.word(i)) + "\")" : "";
-    return bad("entry " + (i + 1) + w + ": " + what);
+  private static String firstBytes(VectorInput in) {
+    ByteSource src = in.src;
+    int n = Math.min(48, src.buf.remaining());
+    int len = 0;
+    while (len < n && src.get(src.position() + len) != '\n') {
+      len++;
+    }
+    byte[] b = src.bytes(src.position(), len);
+    return "it starts \"" + Printable.of(b, 0, b.length, 40) + "\"";
   }
 
-  private static String shorten(String s) {
-    return s.length() > 50 ? s.substring(0, 50) + "..." : s;
+  private static int int32(byte[] b, int at) {
+    return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24;
   }
 }

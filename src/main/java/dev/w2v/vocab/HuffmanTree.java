@@ -26,8 +26,12 @@ public final class HuffmanTree {
     long[] binary = new long[v * 2 + 1];
     long[] parent = new long[v * 2 + 1];
     System.arraycopy(cn, 0, count, 0, v);
+    // word2vec.c fills the not-yet-built inner nodes with 1e15, so a word counted 1e15 times or more was merged
+    // with a node that did not exist yet: the parent links formed a cycle and the path walk below never ended.
+    // Long.MAX_VALUE orders exactly as 1e15 for every smaller count (the same tree, bit for bit) and above any
+    // real count; the sums saturate below it.
     for (int a = v; a < v * 2; a++) {
-      count[a] = (long) 1e15;
+      count[a] = Long.MAX_VALUE;
     }
     long pos1 = v - 1;
     long pos2 = v;
@@ -44,7 +48,8 @@ public final class HuffmanTree {
       } else {
         min2i = pos2++;
       }
-      count[v + a] = count[(int) min1i] + count[(int) min2i];
+      long sum = count[(int) min1i] + count[(int) min2i];
+      count[v + a] = sum < 0 || sum == Long.MAX_VALUE ? Long.MAX_VALUE - 1 : sum; // saturated: counts are >= 0
       parent[(int) min1i] = v + a;
       parent[(int) min2i] = v + a;
       binary[(int) min2i] = 1;

@@ -21,8 +21,12 @@ public final class VocabBuilder {
   public interface TokenSink {
     void accept(int provisionalIndex);
 
-    /** The provisional indices were renumbered by a ReduceVocab: the sink must give up. */
-    void invalidate();
+    /**
+     * A ReduceVocab is about to renumber the words: the indices given so far are positions in {@code words} as it
+     * is now, and later ones will be positions in it after the reduction (the same object). Returns false to
+     * receive no more indices.
+     */
+    boolean reducing(ByteWords words);
   }
 
   private final long reduceAbove;
@@ -82,11 +86,10 @@ public final class VocabBuilder {
         sink.accept(i);
       }
       if (words.size() > reduceAbove) {
-        reduce();
-        if (sink != null) {
-          sink.invalidate();
+        if (sink != null && !sink.reducing(words)) {
           sink = null;
         }
+        reduce();
       }
     }
     tokens += n;

@@ -99,9 +99,10 @@ class PhrasesCommandTest {
   void badInputFilesAreRefusedWithOneLine() throws IOException {
     Files.writeString(out, "keep");
     assertError(ExitCodes.BAD_INPUT, "nope.txt does not exist", s(tmp.resolve("nope.txt")), "-output", s(out));
-    assertError(ExitCodes.BAD_INPUT, "is a directory", "-train", s(tmp), "-output", s(out));
-    if (Files.exists(Path.of("/dev/null"))) {
-      assertError(ExitCodes.BAD_INPUT, "/dev/null is not a regular file", "/dev/null", "-output", s(out));
+    // a directory is read whole: this one holds the output itself
+    assertError(ExitCodes.USAGE, "refusing to overwrite an input", "-train", s(tmp), "-output", s(out));
+    if (Files.exists(Path.of("/dev/null"))) { // not a regular file: spooled, then found empty
+      assertError(ExitCodes.BAD_INPUT, "/dev/null contains no words", "/dev/null", "-output", s(out));
     }
     Path empty = tmp.resolve("empty.txt");
     Files.writeString(empty, " \n\t\r\n\n");
@@ -139,7 +140,6 @@ class PhrasesCommandTest {
     assertError(ExitCodes.USAGE, "-threshold or -thresholds", c, "-output", o, "-threshold", "1", "-thresholds", "1");
     assertError(ExitCodes.USAGE, "-min-count or -min-counts", c, "-output", o, "-min-count", "1", "-min-counts", "1");
     assertError(ExitCodes.USAGE, "not both", c, "-train", c, "-output", o);
-    assertError(ExitCodes.USAGE, "Unmatched argument", c, c, "-output", o);
   }
 
   @Test

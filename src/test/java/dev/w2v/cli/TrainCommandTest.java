@@ -261,9 +261,11 @@ class TrainCommandTest {
   }
 
   @Test
-  void directoryAsCorpus() throws IOException {
+  void directoryHoldingTheOutputIsRefused() throws IOException {
     existingOutput();
-    assertFailure(train(tmp.toString(), "-output", out.toString()), ExitCodes.BAD_INPUT, tmp.toString(), "directory");
+    // a directory is read whole, and this one holds the output
+    assertFailure(train(tmp.toString(), "-output", out.toString()), ExitCodes.USAGE, out.toString(),
+        "refusing to overwrite an input");
   }
 
   @Test

@@ -62,6 +62,9 @@ class EncodedCorpusTest {
     EncodedCorpus spilled = CorpusEncoder.encode(file, v, 1, dir); // budget of 1 byte: spills at once
     assertEquals(IntChunks.class, inMemory.getClass());
     assertEquals(MappedIds.class, spilled.getClass());
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      assertEquals(java.util.List.of(file), files.toList(), "the spill file is unlinked once mapped");
+    }
     int[] a = all(recorded);
     assertArrayEquals(a, all(inMemory));
     assertArrayEquals(a, all(spilled));
@@ -71,6 +74,21 @@ class EncodedCorpusTest {
     }
     assertEquals(inVocab, a.length, "every in-vocabulary token, and only those");
     spilled.close();
+  }
+
+  @Test
+  void aSpillThatCannotBeWrittenNamesTheSpillNotTheTrainingFile() throws Exception {
+    Path file = dir.resolve("c.txt");
+    Files.writeString(file, corpus(20_000, 1));
+    VocabBuilder b = new VocabBuilder();
+    b.scan(new WordReader(Files.newInputStream(file), 100), null);
+    Vocabulary v = b.build(1, new int[1][]);
+    Path gone = dir.resolve("no-such-dir");
+    dev.w2v.io.W2vException e = org.junit.jupiter.api.Assertions.assertThrows(dev.w2v.io.W2vException.class,
+        () -> CorpusEncoder.encode(file, v, 1, gone));
+    assertEquals(dev.w2v.io.W2vException.Kind.IO, e.kind());
+    org.junit.jupiter.api.Assertions.assertTrue(
+        e.getMessage().startsWith("cannot create the corpus spill file in " + gone), e.getMessage());
   }
 
   @Test

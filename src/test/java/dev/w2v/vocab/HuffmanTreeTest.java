@@ -104,6 +104,32 @@ class HuffmanTreeTest {
     }
   }
 
+  @Test
+  void countsAboveWord2vecsPlaceholderBuildATreeAndTerminate() {
+    // word2vec.c's 1e15 placeholder made this spin forever (the walk to the root followed a cycle)
+    long[] cn = {2_000_000_000_000_000L, 1_000_000_000_000_000L, 7, 5, 3, 1};
+    HuffmanTree t = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(10), () -> HuffmanTree.build(cn));
+    assertEquals("1", code(t, 0), "the most frequent word sits next to the root");
+    assertEquals(optimalCost(cn), weightedLength(t, cn));
+    // the largest counts a vocabulary file may hold, and sums that would overflow a long: saturated, still a tree
+    long big = Long.MAX_VALUE / 2;
+    long[] huge = {big, big, big, big};
+    HuffmanTree h = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(10), () -> HuffmanTree.build(huge));
+    for (int w = 0; w < huge.length; w++) {
+      assertEquals(2, h.codeLen(w));
+    }
+  }
+
+  private static long weightedLength(HuffmanTree t, long[] cn) {
+    long cost = 0;
+    for (int w = 0; w < cn.length; w++) {
+      cost += cn[w] * t.codeLen(w);
+    }
+    return cost;
+  }
+
   /** Sum of the merged weights, computed with a priority queue: the weighted length of any Huffman code. */
   private static long optimalCost(long[] cn) {
     java.util.PriorityQueue<Long> q = new java.util.PriorityQueue<>();

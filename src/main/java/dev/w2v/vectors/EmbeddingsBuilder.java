@@ -1,0 +1,125 @@
+// Collects the words and rows a reader parses, growing only as entries arrive, so memory follows the data.
+package dev.w2v.vectors;
+
+import dev.w2v.math.ScalarMath;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A header's word count is a claim, not a fact: a corrupt header of {@code 250000000 1} must cost no more memory
+ * than the entries actually read. The matrix therefore grows chunk by chunk (each chunk doubling up to
+ * {@link FloatMatrix}'s chunk size), never past twice the rows read; the rows are normalised a batch at a time
+ * when asked, and every value is checked to be finite as it lands.
+ */
+final class EmbeddingsBuilder {
+  private static final int FIRST_ROWS = 1 << 12;
+  private static final int NORMALISE_BATCH = 256;
+
+  private final int dim;
+  private final int rowsPerChunk;
+  private final boolean normalise;
+  private final List<float[]> full = new ArrayList<>();
+  private float[] cur; // the chunk being filled
+  private int curRows;
+  private int rows;
+  private int normalised; // rows [0, normalised) of cur are normalised
+  final WordTable words;
+
+  EmbeddingsBuilder(int dim, long expectedRows, boolean normalise, int maxChunkFloats) {
+    this.dim = dim;
+    this.rowsPerChunk = Math.max(1, maxChunkFloats / dim);
+    this.normalise = normalise;
+    int first = (int) Math.max(1, Math.min(Math.min(expectedRows, FIRST_ROWS), rowsPerChunk));
+    this.cur = new float[first * dim];
+    this.words = new WordTable((int) Math.min(expectedRows, FIRST_ROWS));
+  }
+
+  int dim() {
+    return dim;
+  }
+
+  int rows() {
+    return rows;
+  }
+
+  /** The array to write the next row into, at {@link #nextOffset()}; call {@link #commitRow()} after. */
+  float[] nextArray() {
+    if (curRows * dim == cur.length) {
+      if (curRows == rowsPerChunk) {
+        flushNormalise();
+        full.add(cur);
+        int next = (int) Math.min(rowsPerChunk, Math.max(FIRST_ROWS, (long) rows));
+        cur = FloatMatrix.allocateChunk(next, dim);
+        curRows = 0;
+        normalised = 0;
+      } else {
+        int next = (int) Math.min(rowsPerChunk, Math.max(FIRST_ROWS, 2L * curRows));
+        cur = Arrays.copyOf(cur, FloatMatrix.checkedFloats(next, dim));
+      }
+    }
+    return cur;
+  }
+
+  int nextOffset() {
+    return curRows * dim;
+  }
+
+  /**
+   * Accepts the row written at {@link #nextOffset()}; returns -1, or the column of its first value that is NaN or
+   * infinite (the row is then not kept).
+   */
+  int commitRow() {
+    int o = curRows * dim;
+    for (int c = 0; c < dim; c++) {
+      float v = cur[o + c];
+      if (v - v != 0f) { // NaN or infinite
+        return c;
+      }
+    }
+    curRows++;
+    rows++;
+    if (normalise && curRows - normalised >= NORMALISE_BATCH) {
+      flushNormalise();
+    }
+    return -1;
+  }
+
+  /** Accepts the row written at {@link #nextOffset()} without looking at its values. */
+  void commitRowUnchecked() {
+    curRows++;
+    rows++;
+    if (normalise && curRows - normalised >= NORMALISE_BATCH) {
+      flushNormalise();
+    }
+  }
+
+  void addWord(ByteBuffer b, int pos, int len) {
+    words.add(b, pos, len);
+  }
+
+  void addWord(byte[] b, int off, int len) {
+    words.add(b, off, len);
+  }
+
+  private void flushNormalise() {
+    if (normalise && curRows > normalised) {
+      ScalarMath.normaliseRowsS(cur, normalised * dim, curRows - normalised, dim);
+      normalised = curRows;
+    }
+  }
+
+  /** The matrix of the rows read (the last chunk trimmed to size). */
+  FloatMatrix matrix() {
+    flushNormalise();
+    float[][] chunks = new float[full.size() + (curRows > 0 ? 1 : 0)][];
+    for (int i = 0; i < full.size(); i++) {
+      chunks[i] = full.get(i);
+    }
+    if (curRows > 0) {
+      chunks[full.size()] = cur.length == curRows * dim ? cur : Arrays.copyOf(cur, curRows * dim);
+    }
+    return FloatMatrix.of(rows, dim, rowsPerChunk, chunks);
+  }
+}

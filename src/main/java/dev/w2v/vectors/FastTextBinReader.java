@@ -1,0 +1,257 @@
+// fastText's own model files (.bin): the vectors of the in-vocabulary words, as fastText and gensim compute them.
+package dev.w2v.vectors;
+
+import dev.w2v.math.ScalarMath;
+import java.io.EOFException;
+import java.io.IOException;
+
+/**
+ * The layout (fastText's {@code FastText::saveModel}, read as gensim's {@code _fasttext_bin.load} does): int32 magic
+ * 793712314 and version; the args (12 int32: dim, ws, epoch, minCount, neg, wordNgrams, loss, model, bucket, minn,
+ * maxn, lrUpdateRate; then a float64 t); the dictionary (int32 size, nwords, nlabels; int64 ntokens, pruneidx size;
+ * per entry the NUL-terminated word, int64 count, int8 type; the pruneidx pairs); a bool (quantised); the input
+ * matrix as int64 rows, int64 cols and rows x cols float32: nwords word rows, then {@code bucket} n-gram rows. The
+ * output matrix after it is not read.
+ *
+ * <p>A word's vector is what fastText's {@code getWordVector} and gensim's {@code load_facebook_vectors} give: the
+ * average of its own row and the rows of its character n-grams ({@code <word>}'s n-grams of minn..maxn UTF-8
+ * characters, hashed with FNV-1a over sign-extended bytes, modulo {@code bucket}), summed in float32 in n-gram order
+ * and divided once, as gensim's {@code adjust_vectors} does. Like gensim, {@code </s>} gets its n-grams too.
+ */
+final class FastTextBinReader {
+  static final int MAGIC = 793712314;
+  private static final int MODEL_SUPERVISED = 3;
+
+  private final VectorInput in;
+  private final ByteSource src;
+
+  FastTextBinReader(VectorInput in) {
+    this.in = in;
+    this.src = in.src;
+  }
+
+  /** The model type of a fastText file starting at the position (for "looks like" messages), or -1. */
+  static int modelType(byte[] head, int n) {
+    if (n < 4 * 10) {
+      return -1;
+    }
+    return (head[36] & 0xff) | (head[37] & 0xff) << 8 | (head[38] & 0xff) << 16 | (head[39] & 0xff) << 24;
+  }
+
+  Embeddings read() throws IOException {
+    try {
+      return load();
+    } catch (EOFException e) {
+      throw in.bad("the fastText model ends early (at byte " + src.offset() + "): the file is truncated");
+    }
+  }
+
+  private Embeddings load() throws IOException {
+    src.int32(); // magic
+    int version = src.int32();
+    if (version != 11 && version != 12) {
+      throw in.bad("a fastText model of version " + version + " (w2v reads versions 11 and 12)");
+    }
+    int dim = src.int32();
+    src.int32(); // ws
+    src.int32(); // epoch
+    src.int32(); // minCount
+    src.int32(); // neg
+    src.int32(); // wordNgrams
+    src.int32(); // loss
+    int model = src.int32();
+    int bucket = src.int32();
+    int minn = src.int32();
+    int maxn = src.int32();
+    src.int32(); // lrUpdateRate
+    src.float64(); // t
+    if (model == MODEL_SUPERVISED) {
+      throw in.bad("this is a fastText supervised (classification) model: its vectors serve labels, not a word"
+          + " embedding; w2v reads fastText's unsupervised (skipgram, cbow) models");
+    }
+    if (dim <= 0 || dim > in.maxChunkFloats || bucket < 0 || minn < 0 || maxn < 0 || maxn > 1000) {
+      throw in.bad("the fastText model's header is corrupt (dim " + dim + ", bucket " + bucket + ", minn " + minn
+          + ", maxn " + maxn + ")");
+    }
+    int size = src.int32();
+    int nwords = src.int32();
+    int nlabels = src.int32();
+    src.int64(); // ntokens
+    long pruneSize = src.int64();
+    if (size < 0 || nwords < 0 || nlabels < 0 || (long) nwords + nlabels != size) {
+      throw in.bad("the fastText model's dictionary header is corrupt (" + size + " entries, " + nwords + " words, "
+          + nlabels + " labels)");
+    }
+    if (nlabels > 0) {
+      throw in.bad("this fastText model has " + nlabels + " labels: it is a supervised (classification) model,"
+          + " which w2v does not read");
+    }
+    long want = Math.min(nwords, in.limit);
+    EmbeddingsBuilder b = new EmbeddingsBuilder(dim, want, false, in.maxChunkFloats);
+    for (int i = 0; i < size; i++) {
+      int len = wordLength(i);
+      if (i < want) {
+        b.addWord(src.buf, src.position(), len);
+      }
+      src.skip(len + 1);
+      src.int64(); // count
+      src.int8(); // type
+    }
+    if (pruneSize > 0) {
+      throw in.bad("this fastText model is pruned (quantised, .ftz): its vectors are compressed, which w2v does"
+          + " not decode");
+    }
+    if (src.int8() != 0) {
+      throw in.bad("this fastText model is quantised (.ftz): its vectors are compressed, which w2v does not decode");
+    }
+    long rows = src.int64();
+    long cols = src.int64();
+    if (cols != dim || rows != (long) nwords + bucket) {
+      throw in.bad("the fastText model's input matrix is " + rows + " x " + cols + ", not the " + nwords + " words +"
+          + " " + bucket + " buckets by " + dim + " its header implies: the file is corrupt");
+    }
+    for (long i = 0; i < want; i++) {
+      float[] a = b.nextArray();
+      int o = b.nextOffset();
+      readFloats(a, o, dim, i);
+      b.commitRowUnchecked(); // checked after the n-grams are added
+    }
+    for (long i = want; i < nwords; i++) {
+      skipFloats(dim, i);
+    }
+    FloatMatrix words = b.matrix();
+    if (maxn > 0 && bucket > 0 && want > 0) {
+      addNgrams(b.words, words, dim, bucket, minn, maxn);
+    }
+    for (int i = 0; i < words.rows(); i++) {
+      float[] a = words.arrayOf(i);
+      int o = words.offsetOf(i);
+      for (int c = 0; c < dim; c++) {
+        float v = a[o + c];
+        if (v - v != 0f) {
+          throw in.notFinite(i, b.words, c, v);
+        }
+      }
+    }
+    if (in.normalise) {
+      for (int c = 0; c < words.chunkCount(); c++) {
+        ScalarMath.normaliseRowsS(words.chunk(c), 0, words.chunkRows(c), dim);
+      }
+    }
+    return in.finish(VectorFormat.FASTTEXT_BIN, nwords, b, words);
+  }
+
+  /** Reads the bucket rows, then averages each word's row with its n-grams' rows in place. */
+  private void addNgrams(WordTable wordTable, FloatMatrix words, int dim, int bucket, int minn, int maxn)
+      throws IOException {
+    EmbeddingsBuilder nb = new EmbeddingsBuilder(dim, bucket, false, in.maxChunkFloats);
+    for (int r = 0; r < bucket; r++) {
+      float[] a = nb.nextArray();
+      readFloats(a, nb.nextOffset(), dim, -1);
+      nb.commitRowUnchecked();
+    }
+    FloatMatrix ngrams = nb.matrix();
+    int[] hashes = new int[64];
+    for (int i = 0; i < words.rows(); i++) {
+      byte[] w = wordTable.bytes(i);
+      int n = ngramBuckets(w, minn, maxn, bucket, hashes);
+      if (n > hashes.length) {
+        hashes = new int[n];
+        ngramBuckets(w, minn, maxn, bucket, hashes);
+      }
+      float[] a = words.arrayOf(i);
+      int o = words.offsetOf(i);
+      for (int k = 0; k < n; k++) {
+        float[] g = ngrams.arrayOf(hashes[k]);
+        int go = ngrams.offsetOf(hashes[k]);
+        for (int c = 0; c < dim; c++) {
+          a[o + c] += g[go + c];
+        }
+      }
+      float d = n + 1;
+      for (int c = 0; c < dim; c++) {
+        a[o + c] /= d;
+      }
+    }
+  }
+
+  /**
+   * The buckets of {@code <word>}'s character n-grams (fastText's {@code Dictionary::computeSubwords}, gensim's
+   * {@code compute_ngrams_bytes} + {@code ft_hash_bytes}), written to {@code out} while it has room; returns how
+   * many there are.
+   */
+  static int ngramBuckets(byte[] word, int minn, int maxn, int bucket, int[] out) {
+    byte[] w = new byte[word.length + 2];
+    w[0] = '<';
+    System.arraycopy(word, 0, w, 1, word.length);
+    w[w.length - 1] = '>';
+    int len = w.length;
+    int count = 0;
+    for (int i = 0; i < len; i++) {
+      if ((w[i] & 0xC0) == 0x80) {
+        continue;
+      }
+      int j = i;
+      for (int n = 1; j < len && n <= maxn; n++) {
+        j++;
+        while (j < len && (w[j] & 0xC0) == 0x80) {
+          j++;
+        }
+        if (n >= minn && !(n == 1 && (i == 0 || j == len))) {
+          int h = fnv1a(w, i, j);
+          if (count < out.length) {
+            out[count] = (int) (Integer.toUnsignedLong(h) % bucket);
+          }
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
+  /** fastText's {@code Dictionary::hash}: FNV-1a over the bytes, each sign-extended as C's int8_t. */
+  static int fnv1a(byte[] b, int from, int to) {
+    int h = 0x811C9DC5;
+    for (int k = from; k < to; k++) {
+      h ^= b[k]; // sign-extended, as uint32_t(int8_t(c))
+      h *= 16777619;
+    }
+    return h;
+  }
+
+  private void readFloats(float[] a, int o, int dim, long row) throws IOException {
+    int bytes = 4 * dim;
+    if (!src.ensure(bytes)) {
+      throw new EOFException();
+    }
+    src.buf.asFloatBuffer().get(a, o, dim);
+    src.skip(bytes);
+  }
+
+  private void skipFloats(int dim, long row) throws IOException {
+    if (!src.ensure(4 * dim)) {
+      throw new EOFException();
+    }
+    src.skip(4 * dim);
+  }
+
+  private int wordLength(long i) throws IOException {
+    int k = 0;
+    while (true) {
+      int p = src.position();
+      int lim = src.buf.limit();
+      for (; p + k < lim; k++) {
+        if (src.get(p + k) == 0) {
+          return k;
+        }
+        if (k >= VectorInput.MAX_WORD_BYTES) {
+          throw in.badEntry(i, null, "no NUL after the first " + VectorInput.MAX_WORD_BYTES + " bytes of its word:"
+              + " the fastText dictionary is corrupt");
+        }
+      }
+      if (!src.ensure(k + 1)) {
+        throw new EOFException();
+      }
+    }
+  }
+}

@@ -4,13 +4,15 @@ package dev.w2v.train;
 /**
  * Samples a {@link Trainer} from a {@link Ticker} and publishes {@link TrainListener.Update}s and, when every
  * thread has finished an epoch, {@link TrainListener.Epoch}s. The loss of an update is the mean over the
- * predictions merged since the previous update. The time left uses the average rate since training started
- * (monotone, unlike the rate of the last few seconds, which swings while the JIT warms up) and is withheld (NaN)
- * until it means something: {@link #ETA_MIN_SECONDS} have passed and {@link #ETA_MIN_PROGRESS} of the run or
- * {@link #ETA_SURE_SECONDS} are behind.
+ * predictions merged since the previous update. The rate, and the time left from it, are averages since the
+ * first update after {@link #WARM_UP_SECONDS} (the JIT compiles the loop in the first seconds, so the average since
+ * the start creeps up for minutes, and the rate of the last second swings); the time left is withheld (NaN) until it
+ * means something: {@link #ETA_MIN_SECONDS} past the warm-up, and {@link #ETA_MIN_PROGRESS} of the run or
+ * {@link #ETA_SURE_SECONDS} behind.
  */
 final class Progress {
-  static final double ETA_MIN_SECONDS = 3;
+  static final double WARM_UP_SECONDS = 2;
+  static final double ETA_MIN_SECONDS = 2;
   static final double ETA_MIN_PROGRESS = 0.02;
   static final double ETA_SURE_SECONDS = 10;
 
@@ -22,6 +24,8 @@ final class Progress {
   private final Ticker ticker;
   private final long periodNanos;
   private long lastUpdateNanos;
+  private long baseWords = -1; // the rate's starting point, once warmed up
+  private double baseSeconds;
   private double lastSum;
   private double lastCount;
   private int nextEpoch; // 0-based: the first epoch not yet published
@@ -48,6 +52,10 @@ final class Progress {
     publishEpochs();
     long now = System.nanoTime();
     long words = trainer.wordsDone();
+    if (baseWords < 0 && words > 0 && (now - startNanos) / 1e9 >= WARM_UP_SECONDS) {
+      baseWords = words; // checked four times a second, whatever the update period
+      baseSeconds = (now - startNanos) / 1e9;
+    }
     if (words == 0 || now - lastUpdateNanos < periodNanos - 5_000_000L) {
       return; // nothing measured yet (no rate, no time left), or not yet time for an update
     }
@@ -60,8 +68,11 @@ final class Progress {
     lastCount = t[1];
     double progress = Math.min(1.0, words / (double) Math.max(1, total));
     long epoch = epochOf(words, trainWords, epochs);
-    listener.progress(new TrainListener.Update(epoch, epochs, progress, words, total, words / Math.max(secs, 1e-9),
-        trainer.alpha(), loss, eta(words, total, secs), secs));
+    double rate = baseWords >= 0 && secs - baseSeconds >= 1 ? (words - baseWords) / (secs - baseSeconds)
+        : words / Math.max(secs, 1e-9);
+    double eta = baseWords < 0 ? Double.NaN : eta(words - baseWords, secs - baseSeconds, total - words, progress);
+    listener.progress(new TrainListener.Update(epoch, epochs, progress, words, total, rate, trainer.alpha(), loss,
+        eta, secs));
   }
 
   /** The epoch (1-based) that word number {@code words} of the run falls in, with {@code trainWords} per epoch. */
@@ -69,13 +80,15 @@ final class Progress {
     return Math.max(1, Math.min(epochs, words / Math.max(1, trainWords) + 1));
   }
 
-  /** Seconds left at the average rate so far, or NaN while that is not yet meaningful. */
-  static double eta(long words, long total, double seconds) {
-    double progress = words / (double) Math.max(1, total);
+  /**
+   * Seconds left for {@code wordsLeft} at the rate of {@code words} in {@code seconds} (both counted from the end
+   * of the warm-up), or NaN while that is not yet meaningful; {@code progress} is the fraction of the run done.
+   */
+  static double eta(long words, double seconds, long wordsLeft, double progress) {
     if (words <= 0 || seconds < ETA_MIN_SECONDS || (progress < ETA_MIN_PROGRESS && seconds < ETA_SURE_SECONDS)) {
       return Double.NaN;
     }
-    return Math.max(0, total - words) * seconds / words;
+    return Math.max(0, wordsLeft) * seconds / words;
   }
 
   /** Publishes the epochs that every thread has finished, in order. */

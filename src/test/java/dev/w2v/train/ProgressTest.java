@@ -18,14 +18,14 @@ class ProgressTest {
 
   @Test
   void timeLeftIsWithheldUntilMeaningful() {
-    assertTrue(Double.isNaN(Progress.eta(500_000, 1_000_000, 2.0)), "before 3 s, even at 50%");
-    assertTrue(Double.isNaN(Progress.eta(10_000, 1_000_000, 5.0)), "1% done after 5 s: not yet");
-    assertEquals(10 * 49, Progress.eta(20_000, 1_000_000, 10.0), 1e-9, "2% done: the average rate");
-    assertEquals(60 * 99, Progress.eta(10_000, 1_000_000, 60.0), 1e-9, "1% after a minute: shown");
-    assertEquals(0, Progress.eta(1_000_100, 1_000_000, 60.0), 1e-9);
-    // the average rate moves slowly: a burst of speed in the last second barely changes the estimate
-    double before = Progress.eta(300_000, 1_000_000, 30.0);
-    double after = Progress.eta(300_000 + 20_000, 1_000_000, 31.0);
+    assertTrue(Double.isNaN(Progress.eta(500_000, 1.5, 500_000, 0.5)), "under 2 s after the warm-up, even at 50%");
+    assertTrue(Double.isNaN(Progress.eta(10_000, 5.0, 990_000, 0.01)), "1% done after 5 s: not yet");
+    assertEquals(10 * 49, Progress.eta(20_000, 10.0, 980_000, 0.02), 1e-9, "2% done: the average rate");
+    assertEquals(60 * 99, Progress.eta(10_000, 60.0, 990_000, 0.01), 1e-9, "1% after a minute: shown");
+    assertEquals(0, Progress.eta(1_000_100, 60.0, -100, 1.0), 1e-9);
+    // an average moves slowly: a burst of speed in the last second barely changes the estimate
+    double before = Progress.eta(300_000, 30.0, 700_000, 0.3);
+    double after = Progress.eta(300_000 + 20_000, 31.0, 680_000, 0.32);
     assertTrue(Math.abs(after - before) < 0.1 * before, before + " -> " + after);
   }
 }

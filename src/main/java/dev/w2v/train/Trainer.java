@@ -19,6 +19,12 @@ import java.util.function.IntFunction;
  */
 public final class Trainer {
   static final int MAX_SENTENCE_LENGTH = 1000;
+  /**
+   * {@code -Dw2v.loss=false} compiles the loss out of the loop (a constant the JIT folds), so that
+   * scripts/bench-loss can measure what it costs; the loss then reads "-" and only the final weight check sees a
+   * divergence.
+   */
+  static final boolean LOSS = !"false".equals(System.getProperty("w2v.loss"));
 
   private final TrainConfig cfg;
   private final Model model;
@@ -315,7 +321,7 @@ public final class Trainer {
       final float[] syn0 = model.syn0;
       final float alpha = threadAlpha;
       int m = gatherContexts(b, window, sentencePosition, sentenceLength);
-      lossCount += m;
+      lossCount += LOSS ? m : 0;
       for (int j = 0; j < m; j++) {
         int l1 = ctx[j];
         java.util.Arrays.fill(neu1e, 0f);
@@ -341,7 +347,7 @@ public final class Trainer {
       if (cw == 0) {
         return;
       }
-      lossCount++;
+      lossCount += LOSS ? 1 : 0;
       for (int j = 0; j < cw; j++) {
         axpy(1f, syn0, ctx[j], neu1, 0); // in -> hidden
       }
@@ -374,7 +380,7 @@ public final class Trainer {
       if (m == 0) {
         return;
       }
-      lossCount += m;
+      lossCount += LOSS ? m : 0;
       int nt = 0;
       tgt[nt] = word * stride;
       lab[nt++] = 1;
@@ -390,7 +396,7 @@ public final class Trainer {
       for (int j = 0; j < m; j++) {
         for (int k = 0; k < nt; k++) {
           float f = dot(syn0, ctx[j], syn1neg, tgt[k]);
-          l += LogSigmoid.term(lossTable, f, lab[k]);
+          l += LOSS ? LogSigmoid.term(lossTable, f, lab[k]) : 0f;
           grad[j * nt + k] = gradient(f, lab[k], alpha);
         }
       }
@@ -445,7 +451,7 @@ public final class Trainer {
         // Propagate hidden -> output
         float f = dot(in, io, syn1, l2);
         // loss -log sigmoid(+-f): the target is 1 - code, as in g below; counted where the update is skipped too
-        l += LogSigmoid.term(lossTable, f, 1 - code[o + d]);
+        l += LOSS ? LogSigmoid.term(lossTable, f, 1 - code[o + d]) : 0f;
         if (f <= -SigmoidTable.MAX_EXP || f >= SigmoidTable.MAX_EXP) {
           continue;
         }
@@ -483,7 +489,7 @@ public final class Trainer {
         }
         int l2 = target * stride;
         float f = dot(in, io, syn1neg, l2);
-        l += LogSigmoid.term(lossTable, f, label); // -log sigmoid(f), or -log sigmoid(-f) for label 0
+        l += LOSS ? LogSigmoid.term(lossTable, f, label) : 0f; // -log sigmoid(f), -log sigmoid(-f) for label 0
         float g = gradient(f, label, alpha);
         axpy(g, syn1neg, l2, neu1e, 0);
         axpy(g, in, io, syn1neg, l2);

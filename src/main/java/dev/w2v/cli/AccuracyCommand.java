@@ -1,6 +1,7 @@
 // `w2v accuracy`: word2vec.c's compute-accuracy on an analogy question file.
 package dev.w2v.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.w2v.eval.AnalogyAccuracy;
 import dev.w2v.io.CFormat;
 import dev.w2v.io.InputFiles;
@@ -26,9 +27,17 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {
-      "Analogy accuracy on QUESTIONS (questions-words.txt format: ': section' lines, then 'a b c d' meaning",
-      "b - a + c = d), with word2vec.c's compute-accuracy rules: words upper-cased, top-1 answer among the loaded",
-      "words, questions with an unknown word skipped and reported as 'seen / total'."
+      "Measure analogy accuracy on a question file (compute-accuracy).",
+      "QUESTIONS is in questions-words.txt format: ': section' lines, each followed by 'a b c d' lines "
+          + "meaning b - a + c = d. compute-accuracy's rules: words upper-cased, top-1 answer among the loaded "
+          + "words, questions with an unknown word skipped and reported as 'seen / total'."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  w2v accuracy -vectors vectors.bin questions-words.txt",
+      "  w2v accuracy -vectors vectors.bin -threshold 30000 -format word2vec \\",
+      "      questions-words.txt     (compute-accuracy's own output, byte for byte)"
     })
 public final class AccuracyCommand implements Callable<Integer>, Debuggable {
   @Spec CommandSpec spec;
@@ -88,6 +97,12 @@ public final class AccuracyCommand implements Callable<Integer>, Debuggable {
     AnalogyAccuracy.Report r;
     try (InputStream in = questions.equals("-") ? System.in : Files.newInputStream(Path.of(questions))) {
       r = new AnalogyAccuracy(e, method.method).evaluate(in);
+    }
+    if (r.sections().isEmpty() || r.questions() == 0) {
+      // compute-accuracy would print "0 / N": a zero that looks like a result
+      String name = questions.equals("-") ? "standard input" : "question file " + questions;
+      throw W2vException.badInput(name + " has no analogy questions: expected ': section' lines, each followed by"
+          + " 'a b c d' lines (a word-pair file goes to w2v similarity)");
     }
     if (opts.debug >= 2) {
       err.printf("%s: %d questions evaluated in %.2f s%n", spec.qualifiedName(), r.seen(), (System.nanoTime() - t0) / 1e9);
@@ -163,20 +178,37 @@ public final class AccuracyCommand implements Callable<Integer>, Debuggable {
   }
 
   private static void printJson(PrintWriter out, AnalogyAccuracy.Report r) {
-    StringBuilder sb = new StringBuilder("{\"method\":").append(Json.str(r.method().label()));
-    sb.append(",\"words\":").append(r.vocabulary()).append(",\"sections\":[");
-    boolean first = true;
-    for (AnalogyAccuracy.Section s : r.sections()) {
-      sb.append(first ? "" : ",").append("{\"name\":").append(s.name() == null ? "null" : Json.str(s.name()));
-      sb.append(",\"semantic\":").append(s.semantic());
-      sb.append(",\"correct\":").append(s.correct()).append(",\"seen\":").append(s.seen());
-      sb.append(",\"questions\":").append(s.questions()).append('}');
-      first = false;
-    }
-    sb.append("],\"semantic\":{\"correct\":").append(r.semanticCorrect()).append(",\"seen\":").append(r.semanticSeen());
-    sb.append("},\"syntactic\":{\"correct\":").append(r.syntacticCorrect()).append(",\"seen\":").append(r.syntacticSeen());
-    sb.append("},\"total\":{\"correct\":").append(r.correct()).append(",\"seen\":").append(r.seen());
-    sb.append(",\"questions\":").append(r.questions()).append("}}");
-    out.println(sb);
+    Json.line(out, g -> {
+      g.writeStartObject();
+      g.writeStringField("method", r.method().label());
+      g.writeNumberField("words", r.vocabulary());
+      g.writeArrayFieldStart("sections");
+      for (AnalogyAccuracy.Section s : r.sections()) {
+        g.writeStartObject();
+        g.writeStringField("name", s.name());
+        g.writeBooleanField("semantic", s.semantic());
+        g.writeNumberField("correct", s.correct());
+        g.writeNumberField("seen", s.seen());
+        g.writeNumberField("questions", s.questions());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeObjectFieldStart("semantic");
+      counts(g, r.semanticCorrect(), r.semanticSeen());
+      g.writeEndObject();
+      g.writeObjectFieldStart("syntactic");
+      counts(g, r.syntacticCorrect(), r.syntacticSeen());
+      g.writeEndObject();
+      g.writeObjectFieldStart("total");
+      counts(g, r.correct(), r.seen());
+      g.writeNumberField("questions", r.questions());
+      g.writeEndObject();
+      g.writeEndObject();
+    });
+  }
+
+  private static void counts(JsonGenerator g, int correct, int seen) throws IOException {
+    g.writeNumberField("correct", correct);
+    g.writeNumberField("seen", seen);
   }
 }

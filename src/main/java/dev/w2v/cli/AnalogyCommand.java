@@ -24,9 +24,17 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {
-      "The words nearest A - B + C (\"A is to B as ? is to C\"): 'w2v analogy king man woman' answers queen.",
-      "word2vec.c's word-analogy takes the same question as B A C ('man king woman').",
-      "With no words, reads one question (three words) per line from standard input; EXIT to leave."
+      "Answer an analogy: the words nearest to A - B + C.",
+      "'w2v analogy king man woman' (king - man + woman) answers queen. word2vec.c's word-analogy takes the "
+          + "same question as B A C ('man king woman'). With no words, reads one question (three words) per line "
+          + "from standard input; EXIT to leave."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  w2v analogy -vectors vectors.bin king man woman",
+      "  w2v analogy -vectors vectors.bin -method mul -n 3 -format json king man woman",
+      "  w2v analogy -vectors v.bin -- -lrb- ( )  (words starting with '-' after '--')"
     })
 public final class AnalogyCommand implements Callable<Integer>, Debuggable {
   @Spec CommandSpec spec;
@@ -80,9 +88,13 @@ public final class AnalogyCommand implements Callable<Integer>, Debuggable {
     if (!words.isEmpty() && words.size() != 3) {
       throw W2vException.usage("give three words, A B C (for A - B + C), or none to read questions from standard input");
     }
+    if (words.isEmpty()) {
+      QuerySession.requireStdinFree(opts.vectors);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String who = spec.qualifiedName();
+    opts.checkWords(words);
     Embeddings e = opts.load(limit, err, who);
     Analogy analogy = new Analogy(new NearestNeighbours(e));
     String score = method.method == Analogy.Method.MUL ? "3cosmul" : "cosine";

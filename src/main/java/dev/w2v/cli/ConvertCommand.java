@@ -2,6 +2,7 @@
 package dev.w2v.cli;
 
 import dev.w2v.io.CompressedInput;
+import dev.w2v.io.NotAnInput;
 import dev.w2v.io.Printable;
 import dev.w2v.io.W2vException;
 import dev.w2v.vectors.Embeddings;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,12 +28,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {
-      "Converts a vector file to word2vec binary or text, or to the TensorBoard projector's TSV files.",
-      "IN is any file the query commands read (- for standard input). OUT is binary with -binary 1 or when its name"
+      "Convert vectors to word2vec binary or text, or TensorBoard TSV.",
+      "Any format to word2vec binary or text, or to the TensorBoard projector's TSV files. IN is any file the query commands read (- for standard input). OUT is binary with -binary 1 or when its name"
           + " ends in .bin, else text, the same bytes w2v train writes; a .gz, .bz2, .xz or .zst suffix compresses it."
           + " With -format projector, OUT is a directory (existing, or named with a trailing /) that gets"
           + " tensors.tsv and metadata.tsv, or else a prefix for OUT_tensor.tsv and OUT_metadata.tsv"
-          + " (gensim's word2vec2tensor names).",
+          + " (gensim's word2vec2tensor names)."
+    },
+    footer = {
       "",
       "Examples:",
       "  w2v convert GoogleNews-vectors-negative300.bin.gz -limit 100000 top100k.txt",
@@ -160,16 +164,9 @@ public final class ConvertCommand implements Callable<Integer>, Debuggable {
 
   /** No output may be an input: the same file, even under another name or through a link. */
   private static void refuseSameFile(Path input, Path output, String who) {
-    if (CompressedInput.isStdin(input) || !Files.exists(output) || !Files.exists(input)) {
-      return;
-    }
-    try {
-      if (Files.isSameFile(input, output)) {
-        throw W2vException.usage("the output " + Printable.of(output.toString()) + " is the input "
-            + Printable.of(input.toString()) + ": write to another file");
-      }
-    } catch (IOException e) {
-      // cannot tell: the rename will replace only the output's name anyway
+    if (!CompressedInput.isStdin(input)) {
+      NotAnInput.check(output, "the output", List.of(input), "the input");
     }
   }
+
 }

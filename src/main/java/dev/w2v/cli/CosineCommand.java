@@ -24,10 +24,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {
-      "Print the cosine similarity of pairs of words (gensim's similarity).",
-      "Words are taken two by two: 'w2v cosine king queen man woman' prints two pairs. With no words, reads "
-          + "pairs from standard input, one or more pairs per line (a prompt on a terminal; exit or Ctrl-D leaves). "
-          + "Words that are not valid UTF-8 are typed and shown with \\xHH escapes."
+      "Print the cosine similarity of word pairs.",
+      "The same figures as gensim's similarity. Words are taken two by two: 'w2v cosine king queen man woman' prints two pairs. With no words, reads"
+          + " pairs from standard input, one or more pairs per line (a prompt on a terminal; exit or Ctrl-D leaves)."
+          + " Words that are not valid UTF-8 are typed and shown with \\xHH escapes. Words starting"
+          + " with '-' go after '--'."
     },
     footer = {
       "",
@@ -61,6 +62,9 @@ public final class CosineCommand implements Callable<Integer>, Debuggable {
     if (words.size() % 2 != 0) {
       throw W2vException.usage(words.size() + " words given: cosine takes pairs, an even number of words");
     }
+    if (words.isEmpty()) {
+      QuerySession.requireStdinFree(opts.vectors);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String who = spec.qualifiedName();
@@ -80,6 +84,7 @@ public final class CosineCommand implements Callable<Integer>, Debuggable {
     }
     boolean ok = true;
     List<String[]> rows = new ArrayList<>();
+    List<Float> cosines = new ArrayList<>();
     for (int p = 0; p + 1 < ws.length; p += 2) {
       int a = Words.find(e, ws[p]);
       int b = a < 0 ? -1 : Words.find(e, ws[p + 1]);
@@ -89,7 +94,8 @@ public final class CosineCommand implements Callable<Integer>, Debuggable {
         continue;
       }
       float cos = Queries.cosine(e, a, b);
-      rows.add(new String[] {Words.show(e, a), Words.show(e, b), CFormat.fixed(cos, 6), Json.num(cos)});
+      rows.add(new String[] {Words.show(e, a), Words.show(e, b), CFormat.fixed(cos, 6)});
+      cosines.add(cos);
     }
     switch (format) {
       case TSV:
@@ -98,8 +104,17 @@ public final class CosineCommand implements Callable<Integer>, Debuggable {
         }
         break;
       case JSON:
-        for (String[] r : rows) {
-          out.println("{\"word1\":" + Json.str(r[0]) + ",\"word2\":" + Json.str(r[1]) + ",\"cosine\":" + r[3] + "}");
+        for (int i = 0; i < rows.size(); i++) {
+          String[] r = rows.get(i);
+          float cos = cosines.get(i);
+          Json.line(out, g -> {
+            g.writeStartObject();
+            g.writeStringField("word1", r[0]);
+            g.writeStringField("word2", r[1]);
+            g.writeFieldName("cosine");
+            Json.number(g, cos);
+            g.writeEndObject();
+          });
         }
         break;
       default:

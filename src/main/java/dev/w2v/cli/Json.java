@@ -1,49 +1,52 @@
-// The little JSON the commands print, written by hand (no dependency).
+// JSON output through Jackson's streaming generator: one compact document per line, as the commands print it.
 package dev.w2v.cli;
 
-/** JSON string and number literals. */
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+/** Writes JSON documents to a command's output writer (Jackson does the escaping and the number syntax). */
 final class Json {
+  /** Compact output; closing a document's generator leaves the command's writer open. */
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+
   private Json() {}
 
-  /** A JSON string literal: quotes, backslashes and control characters escaped. */
-  static String str(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"':
-          sb.append("\\\"");
-          break;
-        case '\\':
-          sb.append("\\\\");
-          break;
-        case '\n':
-          sb.append("\\n");
-          break;
-        case '\r':
-          sb.append("\\r");
-          break;
-        case '\t':
-          sb.append("\\t");
-          break;
-        default:
-          if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-      }
+  /** The body of one document. */
+  interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  /** Writes one document and a newline to {@code out} (JSON Lines when called per answer). */
+  static void line(PrintWriter out, Body body) {
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      body.write(g);
+    } catch (IOException e) {
+      // a PrintWriter never throws; the generator only would on its own misuse
+      throw new UncheckedIOException(e);
     }
-    return sb.append('"').toString();
+    out.println();
   }
 
-  /** A JSON number (the shortest decimal that reads back as the same float), or null for NaN and infinities. */
-  static String num(float f) {
-    return Float.isFinite(f) ? Float.toString(f) : "null";
+  /** A float as a JSON number (the shortest decimal that reads back as the same float), or null if not finite. */
+  static void number(JsonGenerator g, float f) throws IOException {
+    if (Float.isFinite(f)) {
+      g.writeNumber(f);
+    } else {
+      g.writeNull();
+    }
   }
 
-  /** A JSON number for a double, or null for NaN and infinities. */
-  static String num(double d) {
-    return Double.isFinite(d) ? Double.toString(d) : "null";
+  /** A double as a JSON number, or null if not finite. */
+  static void number(JsonGenerator g, double d) throws IOException {
+    if (Double.isFinite(d)) {
+      g.writeNumber(d);
+    } else {
+      g.writeNull();
+    }
   }
 }

@@ -4,9 +4,14 @@ package dev.w2v.cli;
 import dev.w2v.io.W2vException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +20,18 @@ import picocli.CommandLine.Command;
     name = "w2v",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Train and query word2vec embeddings (a faithful, faster port of word2vec.c).",
+    description = {
+      "Train and query word2vec embeddings: a faithful, faster port of word2vec.c.",
+      "Options keep word2vec.c's names and take '-size 200' or '-size=200'. 'w2v COMMAND --help' lists a"
+          + " command's options."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  w2v train -train corpus.txt -output vectors.bin -cbow 0 -size 200",
+      "  w2v similar -vectors vectors.bin king",
+      "  w2v accuracy -vectors vectors.bin questions-words.txt"
+    },
     subcommands = {
       TrainCommand.class,
       SimilarCommand.class,
@@ -27,46 +43,80 @@ import picocli.CommandLine.Command;
       SimilarityCommand.class,
       PhrasesCommand.class,
       ConvertCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     })
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** The process's standard output, which remembers why a write failed (null when run from tests). */
+  private static Streams.Checked stdout;
+
+  /** {@code w2v} alone: the usage, on stderr, and a usage error (a script that forgot the command fails). */
   @Override
-  public void run() {
+  public Integer call() {
     spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.USAGE;
   }
 
   public static void main(String[] args) {
     // UTF-8 whatever the locale: under a POSIX locale Java 17 would print every non-ASCII word as '?'
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
-        StandardCharsets.UTF_8), true);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
-        StandardCharsets.UTF_8), true);
+    stdout = new Streams.Checked(new FileOutputStream(FileDescriptor.out));
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
+    OutputStream errStream = Streams.stderr();
+    System.setErr(new PrintStream(errStream, true, StandardCharsets.UTF_8));
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(errStream, StandardCharsets.UTF_8), true);
     int code = run(args, out, err);
     out.flush();
     err.flush();
     System.exit(code);
   }
 
-  /** Runs {@code w2v args} with the given streams and returns the exit code (for tests). */
+  /**
+   * Runs {@code w2v args} with the given streams and returns the exit code (for tests). Results that could not be
+   * written to {@code out} make the run fail with {@link ExitCodes#IO}, whatever the command returned.
+   */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cl = commandLine(out, err);
+    int code;
     try {
-      return cl.execute(args);
+      code = cl.execute(args);
     } catch (OutOfMemoryError e) {
       // picocli passes Errors through; the allocations that failed are garbage now, so printing is safe
-      return outOfMemory(cl, e);
+      code = outOfMemory(cl, e);
     }
+    return checkOutput(cl, out, code);
   }
 
-  /** One line for an OutOfMemoryError that no size check foresaw (for example a huge vocabulary being counted). */
-  private static int outOfMemory(CommandLine cl, OutOfMemoryError e) {
+  /**
+   * A PrintWriter never throws: it only remembers that a write failed. Every command writes its results through
+   * {@code out}, so this one check after the command (checkError flushes first) catches a full disk, a closed pipe or
+   * /dev/full for all of them.
+   */
+  private static int checkOutput(CommandLine cl, PrintWriter out, int code) {
+    if (!out.checkError()) {
+      return code;
+    }
+    IOException cause = stdout != null ? stdout.failure() : null;
+    PrintWriter err = cl.getErr();
+    err.println(prefix(leaf(cl)) + "error: cannot write the results to standard output"
+        + (cause != null && cause.getMessage() != null ? ": " + cause.getMessage() : ""));
+    err.flush();
+    return code == ExitCodes.OK ? ExitCodes.IO : code;
+  }
+
+  /** The subcommand that was run (or the top-level command when parsing stopped before one). */
+  private static CommandLine leaf(CommandLine cl) {
     CommandLine.ParseResult pr = cl.getParseResult();
     while (pr != null && pr.hasSubcommand()) {
       pr = pr.subcommand();
     }
-    CommandLine at = pr != null ? pr.commandSpec().commandLine() : cl;
+    return pr != null ? pr.commandSpec().commandLine() : cl;
+  }
+
+  /** One line for an OutOfMemoryError that no size check foresaw (for example a huge vocabulary being counted). */
+  private static int outOfMemory(CommandLine cl, OutOfMemoryError e) {
+    CommandLine at = leaf(cl);
     PrintWriter err = cl.getErr();
     long maxMb = Runtime.getRuntime().maxMemory() >> 20;
     err.println(prefix(at) + "error: out of memory: the Java heap (" + maxMb + " MB) is too small for this input;"
@@ -85,7 +135,10 @@ public final class Main implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // "@user" is a word (a vocabulary has them), not a file of arguments to read
+    cl.setExpandAtFiles(false);
     cl.registerConverter(java.nio.file.Path.class, Main::path);
+    cl.setExecutionStrategy(Main::execute);
     cl.setParameterExceptionHandler(Main::badParameters);
     cl.setExecutionExceptionHandler(Main::failed);
     return cl;
@@ -100,10 +153,35 @@ public final class Main implements Runnable {
     }
   }
 
+  /**
+   * Runs the command that was parsed with {@link LogLines} as System.err, so that what library code logs through
+   * slf4j reaches this command's err writer in w2v's format and at its -debug level.
+   */
+  private static int execute(CommandLine.ParseResult parsed) {
+    CommandLine.ParseResult pr = parsed;
+    while (pr.hasSubcommand()) {
+      pr = pr.subcommand();
+    }
+    CommandLine leaf = pr.commandSpec().commandLine();
+    CommandLine.Model.OptionSpec debug = pr.commandSpec().findOption("-debug");
+    Object level = debug == null ? null : debug.getValue();
+    PrintStream saved = System.err;
+    System.setErr(new LogLines(leaf.getErr(), prefix(leaf), level instanceof Integer ? (Integer) level : 1));
+    try {
+      return new CommandLine.RunLast().execute(parsed);
+    } finally {
+      System.err.flush();
+      System.setErr(saved);
+    }
+  }
+
   private static int badParameters(CommandLine.ParameterException ex, String[] args) {
     CommandLine cl = ex.getCommandLine();
     PrintWriter err = cl.getErr();
-    err.println(prefix(cl) + "error: " + oneLine(ex.getMessage()));
+    String message = ex instanceof CommandLine.UnmatchedArgumentException
+        ? unmatched((CommandLine.UnmatchedArgumentException) ex)
+        : ex.getMessage();
+    err.println(prefix(cl) + "error: " + oneLine(message));
     err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for the options.");
     return ExitCodes.USAGE;
   }
@@ -119,6 +197,11 @@ public final class Main implements Runnable {
       message = ex.getMessage();
     } else if (ex instanceof CommandLine.ParameterException) {
       return badParameters((CommandLine.ParameterException) ex, new String[0]);
+    } else if (ex instanceof java.nio.file.InvalidPathException) {
+      // a file name given as a plain string (accuracy's QUESTIONS) that the OS cannot take
+      java.nio.file.InvalidPathException bad = (java.nio.file.InvalidPathException) ex;
+      code = ExitCodes.USAGE;
+      message = "'" + bad.getInput() + "' is not a usable file name (" + bad.getReason() + ")";
     } else {
       code = ExitCodes.SOFTWARE;
       message = "internal error: " + ex + " (run with -debug 3 for a stack trace)";
@@ -129,6 +212,33 @@ public final class Main implements Runnable {
     }
     err.flush();
     return code;
+  }
+
+  /**
+   * "unknown option '-iters' (did you mean '-iter'?)": the first unknown argument and the nearest valid names,
+   * instead of picocli's list of every unmatched argument.
+   */
+  static String unmatched(CommandLine.UnmatchedArgumentException ex) {
+    CommandLine cl = ex.getCommandLine();
+    List<String> args = ex.getUnmatched();
+    String arg = args.isEmpty() ? "" : args.get(0);
+    boolean option = arg.startsWith("-") && arg.length() > 1;
+    String what;
+    if (option) {
+      what = "unknown option '" + arg + "'";
+    } else if (!cl.getSubcommands().isEmpty()) {
+      what = "unknown command '" + arg + "'";
+    } else {
+      what = "unexpected argument '" + arg + "'";
+    }
+    List<String> near = ex.getSuggestions();
+    if (!near.isEmpty() && !near.get(0).equals(arg)) {
+      return what + " (did you mean '" + near.get(0) + "'?)"; // the nearest only: the next ones are rarely meant
+    }
+    if (option && !cl.getCommandSpec().positionalParameters().isEmpty()) {
+      return what + "; to give a word that starts with '-', put it after '--'";
+    }
+    return what;
   }
 
   /** "w2v train: " for the train command. */

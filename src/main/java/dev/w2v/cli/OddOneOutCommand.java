@@ -25,10 +25,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {
-      "Find the word that does not belong with the others (gensim's doesnt_match).",
-      "Each word's unit vector is compared with the mean of all of them; the least similar word is the odd one "
-          + "out. Every word is listed, least similar first. With no words, reads one set of words per line from "
-          + "standard input (a prompt on a terminal; exit or Ctrl-D leaves)."
+      "Find the word that does not belong with the others.",
+      "The same answer as gensim's doesnt_match. Each word's unit vector is compared with the mean of all of them; the least similar word is the odd one"
+          + " out. Every word is listed, least similar first. With no words, reads one set of words per line from"
+          + " standard input (a prompt on a terminal; exit or Ctrl-D leaves). Words starting with '-' go after '--'."
     },
     footer = {
       "",
@@ -60,6 +60,9 @@ public final class OddOneOutCommand implements Callable<Integer>, Debuggable {
     if (words.size() == 1) {
       throw W2vException.usage("one word given: give two or more words to pick the odd one out from");
     }
+    if (words.isEmpty()) {
+      QuerySession.requireStdinFree(opts.vectors);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String who = spec.qualifiedName();
@@ -89,17 +92,25 @@ public final class OddOneOutCommand implements Callable<Integer>, Debuggable {
         }
         break;
       case JSON:
-        StringBuilder sb = new StringBuilder("{\"query\":[");
-        for (int i = 0; i < ws.length; i++) {
-          sb.append(i == 0 ? "" : ",").append(Json.str(QuerySession.shown(ws[i])));
-        }
-        sb.append("],\"odd\":").append(Json.str(odd)).append(",\"results\":[");
-        for (int i = 0; i < ranked.size(); i++) {
-          Neighbour nb = ranked.get(i);
-          sb.append(i == 0 ? "" : ",").append("{\"word\":").append(Json.str(Words.show(e, nb.index())))
-              .append(",\"cosine\":").append(Json.num(nb.score())).append('}');
-        }
-        out.println(sb.append("]}"));
+        Json.line(out, g -> {
+          g.writeStartObject();
+          g.writeArrayFieldStart("query");
+          for (String w : ws) {
+            g.writeString(QuerySession.shown(w));
+          }
+          g.writeEndArray();
+          g.writeStringField("odd", odd);
+          g.writeArrayFieldStart("results");
+          for (Neighbour nb : ranked) {
+            g.writeStartObject();
+            g.writeStringField("word", Words.show(e, nb.index()));
+            g.writeFieldName("cosine");
+            Json.number(g, nb.score());
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+        });
         break;
       default:
         out.println("odd one out: " + odd);

@@ -17,27 +17,27 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "phrases",
     mixinStandardHelpOptions = true,
-    separator = " ",
+    versionProvider = Main.Version.class,
     sortOptions = false,
-    usageHelpWidth = 100,
     description = {
-      "Joins word pairs that occur together more often than chance into one token (new york -> new_york),",
-      "exactly as word2phrase.c does: the output is byte-identical to word2phrase.c's.",
-      "A pair a b is joined when (count(a_b) - min-count) / count(a) / count(b) * words > threshold;",
-      "a word just joined to its left neighbour does not also join its right one in the same pass.",
+      "Join word pairs that often occur together: new york -> new_york.",
+      "A pair that occurs together more often than chance becomes one token. The output is byte-identical to word2phrase.c's. A pair a b is joined when (count(a_b) - min-count) "
+          + "/ count(a) / count(b) * words > threshold; a word just joined to its left neighbour does not also "
+          + "join its right one in the same pass.",
       "",
-      "Each pass can only join two tokens, so longer phrases need more passes: with -passes N, pass k reads",
-      "the output of pass k-1 (kept in a temporary file beside the output and deleted afterwards).",
-      "-threshold and -min-count apply to every pass; -thresholds and -min-counts give one value per pass.",
-      "The usual recipe is two passes with the threshold lowered: -thresholds 200,100.",
+      "Each pass can only join two tokens, so longer phrases need more passes: with -passes N, pass k reads "
+          + "the output of pass k-1 (kept in a temporary file beside the output and deleted afterwards). "
+          + "-threshold and -min-count apply to every pass; -thresholds and -min-counts give one value per pass. "
+          + "The usual recipe is two passes with the threshold lowered: -thresholds 200,100."
     },
     footer = {
       "",
       "Examples:",
       "  w2v phrases -train text.txt -output phrases.txt -threshold 100 -debug 2",
-      "  w2v phrases -train text.txt -output phrases.txt -thresholds 200,100     (two passes)",
-      "  zcat text.gz | w2v phrases -train - -output - | gzip > phrases.gz        (pipes)",
-      "  w2v phrases -output phrases.txt part1.txt.gz part2.txt.bz2 more/        (several inputs)",
+      "  w2v phrases -train text.txt -output phrases.txt -thresholds 200,100",
+      "                        (two passes: longer phrases like new_york_times)",
+      "  zcat text.gz | w2v phrases -train - -output - | gzip > phrases.gz",
+      "  w2v phrases -output phrases.txt part1.txt.gz part2.txt.bz2 more/",
     })
 public final class PhrasesCommand implements Callable<Integer>, Debuggable {
   @Spec CommandSpec spec;
@@ -116,6 +116,7 @@ public final class PhrasesCommand implements Callable<Integer>, Debuggable {
         PhrasesConfig.fromFlags(
             train != null ? List.of(train) : corpus, output, passes, minCount, minCounts, threshold, thresholds,
             debug);
+    StdinHint.print(config.inputs(), spec.commandLine().getErr(), "phrases");
     // System.out at call time, so that tests can substitute it; an OutOfMemoryError becomes one line in Main
     Phrases.run(config, spec.commandLine().getErr(), System.out, Terminal.stderrIsTerminal());
     return ExitCodes.OK;

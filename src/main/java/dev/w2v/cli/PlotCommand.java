@@ -37,9 +37,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {
-      "Draw a labelled 2-D picture of words (PCA) into an SVG or PNG file.",
-      "Each word asked for gets its own colour; with -neighbours N its N nearest words are drawn too, smaller, "
-          + "joined to it by a faint line. The format follows the -output name (.svg or .png)."
+      "Draw a labelled 2-D picture of words into an SVG or PNG file.",
+      "The words are projected to 2-D by PCA. Each word asked for gets its own colour; with -neighbours N its N nearest words are drawn too, smaller, "
+          + "joined to it by a faint line. The format follows the -output name (.svg or .png). Words starting with '-' go after '--'."
     },
     footer = {
       "",

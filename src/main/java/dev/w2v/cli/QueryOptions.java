@@ -9,7 +9,9 @@ import dev.w2v.vectors.Embeddings;
 import dev.w2v.vectors.VectorReader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** A picocli mixin for the query and evaluation commands. */
@@ -33,6 +35,26 @@ final class QueryOptions {
       description = "0 quiet, 1 warnings, 2 also load and query timings on stderr, 3 also stack traces (default: 1).")
   int debug;
 
+  /**
+   * Refuses a query whose vector file is missing while one of its words names a file: {@code w2v similar vec.bin
+   * king} forgot {@code -vectors}.
+   */
+  void checkWords(List<String> words) {
+    if (Files.exists(vectors)) {
+      return;
+    }
+    for (String w : words) {
+      try {
+        if (Files.isRegularFile(Path.of(w))) {
+          throw W2vException.usage("vector file " + vectors + " does not exist, and '" + w + "' is a file:"
+              + " to query it, give it as -vectors " + w);
+        }
+      } catch (InvalidPathException e) {
+        // not a file name, so a word
+      }
+    }
+  }
+
   /** Loads the vectors (normalised), reporting the time at -debug 2. */
   Embeddings load(long limit, PrintWriter err, String who) {
     return load(limit, true, err, who);
@@ -46,24 +68,20 @@ final class QueryOptions {
     long t0 = System.nanoTime();
     if (debug >= 2 && !CompressedInput.isStdin(vectors) && Files.exists(vectors) && !Files.isRegularFile(vectors)) {
       err.printf("%s: reading vectors from %s, which is not a regular file: waiting for data (a FIFO waits for a"
-          + " writer)%n", who, Printable.of(vectors.toString()));
+          + " writer)%n", who, Printable.of(vectors.toString(), 400));
       err.flush();
     }
     if (normalise && vectors.toFile().length() > (64L << 20)) {
       NearestNeighbours.warmUpInBackground(300); // compiles while the file loads; the dimension hardly matters
     }
     Embeddings e = VectorReader.read(vectors, limit == 0 ? VectorReader.ALL : limit, normalise);
-    if (debug >= 1) {
-      for (String w : e.warnings()) {
-        err.println(who + ": warning: " + w);
-      }
-    }
+    // the reader's warnings (e.warnings()) were logged through slf4j as it read: LogLines shows them at -debug 1
     if (debug >= 2) {
       err.printf(
           "%s: loaded %d words x %d (%s%s) from %s in %.3f s%n",
           who, e.size(), e.dim(), e.format().description(),
           e.compression() == null ? "" : ", " + e.compression() + "-compressed",
-          CompressedInput.isStdin(vectors) ? "standard input" : Printable.of(vectors.toString()),
+          CompressedInput.isStdin(vectors) ? "standard input" : Printable.of(vectors.toString(), 400),
           (System.nanoTime() - t0) / 1e9);
     }
     err.flush();

@@ -2,6 +2,8 @@
 package dev.w2v.cli;
 
 import dev.w2v.io.CFormat;
+import dev.w2v.io.CompressedInput;
+import dev.w2v.io.W2vException;
 import dev.w2v.query.Neighbour;
 import dev.w2v.query.Suggestions;
 import dev.w2v.query.Words;
@@ -44,6 +46,14 @@ final class QuerySession {
     this.scoreName = scoreName;
   }
 
+  /** Refuses to read queries from standard input when it holds the vectors (checked before loading, and in loop). */
+  static void requireStdinFree(java.nio.file.Path vectors) {
+    if (input == null && vectors != null && CompressedInput.isStdin(vectors)) {
+      throw W2vException.usage("standard input holds the vectors (-vectors -), so it cannot also hold the queries:"
+          + " give the words on the command line");
+    }
+  }
+
   /** True for the words that end a session. */
   static boolean isExit(String line) {
     String t = line.strip();
@@ -83,6 +93,7 @@ final class QuerySession {
    * history. Each line's words go to {@code query}; an unknown word is reported and the loop goes on.
    */
   int loop(String prompt, Predicate<String[]> query) throws IOException {
+    requireStdinFree(e.source());
     boolean tty = input == null && System.console() != null;
     LineSource lines = tty ? InteractiveLines.open(out) : null;
     boolean prompting = lines != null;
@@ -140,19 +151,21 @@ final class QuerySession {
     for (String w : negative) {
       label.append(label.length() == 0 ? "" : " ").append('-').append(shown(w));
     }
-    StringBuilder json = new StringBuilder("{\"query\":[");
-    for (int i = 0; i < positive.length; i++) {
-      json.append(i == 0 ? "" : ",").append(Json.str(shown(positive[i])));
-    }
-    json.append(']');
-    if (negative.length > 0) {
-      json.append(",\"negative\":[");
-      for (int i = 0; i < negative.length; i++) {
-        json.append(i == 0 ? "" : ",").append(Json.str(shown(negative[i])));
+    Json.Body query = g -> {
+      g.writeArrayFieldStart("query");
+      for (String w : positive) {
+        g.writeString(shown(w));
       }
-      json.append(']');
-    }
-    printResults(label.toString(), json, results);
+      g.writeEndArray();
+      if (negative.length > 0) {
+        g.writeArrayFieldStart("negative");
+        for (String w : negative) {
+          g.writeString(shown(w));
+        }
+        g.writeEndArray();
+      }
+    };
+    printResults(label.toString(), query, results);
   }
 
   /** A query word as answers show it: escaped as vocabulary words are, so it pastes back as the same query. */
@@ -163,16 +176,21 @@ final class QuerySession {
   /** Prints answers to a literal vector. */
   void printForVector(float[] v, List<Neighbour> results) {
     StringBuilder label = new StringBuilder();
-    StringBuilder json = new StringBuilder("{\"vector\":[");
     for (int i = 0; i < v.length; i++) {
       label.append(i == 0 ? "" : " ").append(v[i]);
-      json.append(i == 0 ? "" : ",").append(Json.num(v[i]));
     }
-    json.append(']');
-    printResults(label.toString(), json, results);
+    Json.Body query = g -> {
+      g.writeArrayFieldStart("vector");
+      for (float x : v) {
+        Json.number(g, x);
+      }
+      g.writeEndArray();
+    };
+    printResults(label.toString(), query, results);
   }
 
-  private void printResults(String query, StringBuilder json, List<Neighbour> results) {
+  /** Prints the answers; {@code jsonQuery} writes the JSON document's fields that describe the query. */
+  private void printResults(String query, Json.Body jsonQuery, List<Neighbour> results) {
     switch (format) {
       case TSV:
         for (Neighbour nb : results) {
@@ -180,19 +198,20 @@ final class QuerySession {
         }
         break;
       case JSON:
-        json.append(",\"results\":[");
-        for (int i = 0; i < results.size(); i++) {
-          Neighbour nb = results.get(i);
-          json.append(i == 0 ? "" : ",")
-              .append("{\"word\":")
-              .append(Json.str(Words.show(e, nb.index())))
-              .append(",\"")
-              .append(scoreName)
-              .append("\":")
-              .append(Json.num(nb.score()))
-              .append('}');
-        }
-        out.println(json.append("]}"));
+        Json.line(out, g -> {
+          g.writeStartObject();
+          jsonQuery.write(g);
+          g.writeArrayFieldStart("results");
+          for (Neighbour nb : results) {
+            g.writeStartObject();
+            g.writeStringField("word", Words.show(e, nb.index()));
+            g.writeFieldName(scoreName);
+            Json.number(g, nb.score());
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+        });
         break;
       default:
         table(results, scoreName);

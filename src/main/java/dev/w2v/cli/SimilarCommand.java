@@ -24,15 +24,19 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {
-      "Find the words nearest to one word or the sum of several.",
-      "Nearest by cosine similarity, as word2vec.c's distance tool: the query words themselves are left out of the answers. With no WORD, "
-          + "reads one query per line from standard input (a prompt on a terminal; EXIT to leave)."
+      "Find the words nearest to some words, or to a vector.",
+      "By cosine similarity, as word2vec.c's distance tool: several words are summed first and left out of the"
+          + " answers. -neg words are subtracted (gensim's most_similar(positive, negative)). -vector finds the words"
+          + " nearest a vector of numbers (gensim's similar_by_vector; nothing is left out).",
+      "With no WORD, reads one query per line from standard input: on a terminal with a prompt, line editing and"
+          + " history; exit, quit or Ctrl-D leaves. Words that are not valid UTF-8 are typed and shown with \\xHH"
+          + " escapes. Words starting with '-' go after '--'."
     },
     footer = {
       "",
       "Examples:",
       "  w2v similar -vectors vectors.bin king",
-      "  w2v similar -vectors vectors.bin -n 5 -format json new york",
+      "  w2v similar -vectors vectors.bin -n 5 -format json king woman -neg man",
       "  echo king | w2v similar -vectors vectors.bin -format tsv",
       "  w2v similar -vectors v.bin -- -lrb-      (words starting with '-' after '--')"
     })
@@ -79,8 +83,12 @@ public final class SimilarCommand implements Callable<Integer>, Debuggable {
     if (n > QueryOptions.MAX_N) {
       throw W2vException.usage("-n " + n + " is out of range (at most " + QueryOptions.MAX_N + ")");
     }
+    opts.checkWords(words);
     if (vector != null && !(words.isEmpty() && negative.isEmpty())) {
       throw W2vException.usage("-vector takes no words: ask for words or for a vector, not both");
+    }
+    if (words.isEmpty() && (vector == null || vector.equals("-"))) {
+      QuerySession.requireStdinFree(opts.vectors);
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -105,7 +113,7 @@ public final class SimilarCommand implements Callable<Integer>, Debuggable {
         return answerVector(session, nn, v);
       });
     }
-    if (!words.isEmpty() || neg.length > 0) {
+    if (!words.isEmpty()) {
       String[] ws = QuerySession.split(String.join(" ", words));
       return answer(session, nn, ws, neg, err) ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }

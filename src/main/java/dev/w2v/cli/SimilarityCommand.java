@@ -28,9 +28,16 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = {
-      "Correlation (Spearman's rho, Pearson's r, two-sided p-values) between the cosine similarity of word pairs",
-      "and human scores, for WordSim-353 / SimLex-999 / MEN / RW style files: 'word1 word2 score' per line,",
-      "tab- or space-separated, '#' comments. Figures equal gensim's evaluate_word_pairs with its defaults."
+      "Correlate word-pair cosines with human similarity scores.",
+      "For WordSim-353, SimLex-999, MEN or RW. Spearman's rho and Pearson's r with two-sided p-values, and the share of pairs with an unknown word. "
+          + "A pair file has 'word1 word2 score' per line, tab- or space-separated, '#' comments (MEN and RW "
+          + "files too). The figures equal gensim's evaluate_word_pairs with its defaults."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  w2v similarity -vectors vectors.bin wordsim353.tsv SimLex-999.txt",
+      "  w2v similarity -vectors vectors.bin -format json -case-sensitive pairs.tsv"
     })
 public final class SimilarityCommand implements Callable<Integer>, Debuggable {
   @Spec CommandSpec spec;
@@ -109,18 +116,28 @@ public final class SimilarityCommand implements Callable<Integer>, Debuggable {
         }
         break;
       case JSON:
-        StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < files.size(); i++) {
-          WordPairSimilarity.Report r = reports.get(i);
-          sb.append(i == 0 ? "" : ",").append("{\"file\":").append(Json.str(files.get(i).toString()))
-              .append(",\"pairs\":").append(r.pairs()).append(",\"oov\":").append(r.oov())
-              .append(",\"oov_ratio\":").append(Json.num(r.oovRatio()))
-              .append(",\"spearman\":").append(Json.num(r.spearman().r()))
-              .append(",\"spearman_p\":").append(Json.num(r.spearman().p()))
-              .append(",\"pearson\":").append(Json.num(r.pearson().r()))
-              .append(",\"pearson_p\":").append(Json.num(r.pearson().p())).append('}');
-        }
-        out.println(sb.append(']'));
+        Json.line(out, g -> {
+          g.writeStartArray();
+          for (int i = 0; i < files.size(); i++) {
+            WordPairSimilarity.Report r = reports.get(i);
+            g.writeStartObject();
+            g.writeStringField("file", files.get(i).toString());
+            g.writeNumberField("pairs", r.pairs());
+            g.writeNumberField("oov", r.oov());
+            g.writeFieldName("oov_ratio");
+            Json.number(g, r.oovRatio());
+            g.writeFieldName("spearman");
+            Json.number(g, r.spearman().r());
+            g.writeFieldName("spearman_p");
+            Json.number(g, r.spearman().p());
+            g.writeFieldName("pearson");
+            Json.number(g, r.pearson().r());
+            g.writeFieldName("pearson_p");
+            Json.number(g, r.pearson().p());
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+        });
         break;
       default:
         int w = 5;

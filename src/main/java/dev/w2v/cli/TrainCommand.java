@@ -1,10 +1,16 @@
 // `w2v train`: word2vec.c's training flags, under their original names and defaults.
 package dev.w2v.cli;
 
+import dev.w2v.eval.TrainingEvaluation;
+import dev.w2v.io.InputFiles;
+import dev.w2v.io.NotAnInput;
 import dev.w2v.io.W2vException;
+import dev.w2v.train.RunConfig;
 import dev.w2v.train.TrainConfig;
 import dev.w2v.train.TrainJob;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -19,10 +25,22 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "train",
     sortOptions = false,
     mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     description = {
-      "Train word vectors exactly as word2vec.c does (skip-gram or CBOW; hierarchical softmax and/or negative"
-          + " sampling).",
-      "Example: w2v train -cbow 0 -negative 5 corpus.txt   (writes vectors.bin)"
+      "Train word vectors on a text corpus, with word2vec.c's flags.",
+      "word2vec.c's options under their own names and defaults. Skip-gram or CBOW, with hierarchical softmax and/or negative sampling. Two modes: by default, fast "
+          + "kernels (SIMD; for skip-gram with negative sampling, one draw of negatives per centre word) give "
+          + "word2vec.c's quality several times faster, with different numbers; -reference 1 runs word2vec.c's "
+          + "own arithmetic, and with -threads 1 its output is byte-identical to word2vec.c's."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  w2v train -train corpus.txt -output vectors.bin -cbow 0 -size 200 -window 10",
+      "  w2v train corpus.txt          (CBOW, 100 dimensions, written to vectors.bin)",
+      "  w2v train -train corpus.txt -output ref.bin -reference 1 -threads 1",
+      "                        (the same bytes as word2vec.c's with the same flags)",
+      "  zcat news.gz | w2v train -output vec.bin -   (several files, directories too)"
     })
 public final class TrainCommand implements Callable<Integer>, Debuggable {
   @Spec CommandSpec spec;
@@ -108,6 +126,39 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
           + " 0 = a fresh draw per context word, as word2vec.c. Ignored with -reference 1.")
   int sharedNegatives = 1;
 
+  @Option(names = "-seed", paramLabel = "N",
+      description = "Seed of every random stream (default 1: word2vec.c's). With -threads 1 the same seed gives the"
+          + " same vectors, byte for byte.")
+  long seed = RunConfig.WORD2VEC_SEED;
+
+  @Option(names = "-save-model", paramLabel = "FILE",
+      description = "Also save the whole training state (vocabulary, syn0, syn1/syn1neg, settings) to FILE, to"
+          + " train it further with -init-model.")
+  Path saveModel;
+
+  @Option(names = "-init-model", paramLabel = "FILE",
+      description = "Start from a model saved with -save-model: train it on the corpus for -iter more epochs,"
+          + " adding the corpus's new words that reach -min-count.")
+  Path initModel;
+
+  @Option(names = "-checkpoint", paramLabel = "FILE",
+      description = "Save the whole training state to FILE after every epoch (replaced atomically).")
+  Path checkpoint;
+
+  @Option(names = "-resume", paramLabel = "FILE",
+      description = "Continue the interrupted run whose -checkpoint is FILE, from its last finished epoch (repeat"
+          + " the original command's flags).")
+  Path resume;
+
+  @Option(names = "-eval-analogies", paramLabel = "FILE",
+      description = "After every epoch, report analogy accuracy on FILE (questions-words format; as w2v accuracy"
+          + " -threshold 30000). Repeatable.")
+  List<Path> evalAnalogies = new ArrayList<>();
+
+  @Option(names = "-eval-pairs", paramLabel = "FILE",
+      description = "After every epoch, report word-pair similarity on FILE (as w2v similarity). Repeatable.")
+  List<Path> evalPairs = new ArrayList<>();
+
   /** How progress is shown on stderr. */
   enum ProgressFormat { text, json }
 
@@ -124,16 +175,52 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
   @Override
   public Integer call() {
     TrainConfig cfg = config();
-    java.io.PrintWriter err = spec.commandLine().getErr();
-    if (progress == ProgressFormat.json) {
-      new TrainJob(cfg, inputs(), new JsonProgress(err, debug)).run();
-      return ExitCodes.OK;
+    PrintWriter err = spec.commandLine().getErr();
+    boolean tty = Terminal.stderrIsTerminal();
+    StdinHint.print(inputs(), err, "train");
+    RunConfig rc = new RunConfig(seed, saveModel, initModel, checkpoint, resume, null);
+    TrainingEvaluation eval = new TrainingEvaluation(evalAnalogies, evalPairs,
+        TrainingEvaluation.DEFAULT_ANALOGY_LIMIT);
+    if (!eval.isEmpty()) {
+      List<Path> evalFiles = new ArrayList<>(evalAnalogies);
+      evalFiles.addAll(evalPairs);
+      Path[] outs = {cfg.output(), cfg.saveVocab(), saveModel, checkpoint};
+      String[] flags = {"-output", "-save-vocab", "-save-model", "-checkpoint"};
+      for (int i = 0; i < outs.length; i++) {
+        NotAnInput.check(outs[i], flags[i], evalFiles, "the evaluation file");
+      }
+      for (Path f : evalAnalogies) {
+        InputFiles.requireReadable(f, "analogy file");
+      }
+      for (Path f : evalPairs) {
+        InputFiles.requireReadable(f, "word-pair file");
+      }
+      rc = rc.withListener(s -> {
+        for (TrainingEvaluation.Score sc : eval.evaluate(s.epoch(), s.vocab().words(), s.syn0(), s.size(),
+            s.stride())) {
+          if (cfg.debug() > 0) {
+            err.println((tty ? "\r" + " ".repeat(90) + "\r" : "") + TrainingEvaluation.line(sc, s.epochs()));
+          }
+        }
+        err.flush();
+      });
     }
-    TextProgress text = new TextProgress(err, Terminal.stderrIsTerminal(), debug);
-    try {
-      new TrainJob(cfg, inputs(), text).run();
-    } finally {
-      text.close(); // an error message starts on a clean line
+    if (progress == ProgressFormat.json) {
+      new TrainJob(cfg, inputs(), rc, new JsonProgress(err, debug)).run();
+    } else {
+      TextProgress text = new TextProgress(err, tty, debug);
+      try {
+        new TrainJob(cfg, inputs(), rc, text).run();
+      } finally {
+        text.close(); // an error message starts on a clean line
+      }
+    }
+    if (!eval.isEmpty() && cfg.debug() > 0) {
+      err.println("Evaluation per epoch:");
+      for (String line : eval.table()) {
+        err.println(line);
+      }
+      err.flush();
     }
     return ExitCodes.OK;
   }

@@ -13,10 +13,11 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 import org.apache.commons.compress.compressors.zstandard.ZstdCompressorInputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdUtils;
 
 /**
  * An opened input. A plain regular file is read through its {@link FileChannel} (and its size is known); anything
@@ -28,7 +29,7 @@ public final class CompressedInput implements AutoCloseable {
   /** The path that means standard input. */
   public static final String STDIN = "-";
 
-  /** A compression format, recognised by its magic bytes. */
+  /** A compression format, recognised by its magic bytes ({@link #codec}, shared by corpus and vector input). */
   public enum Codec {
     GZIP("gzip"), BZIP2("bzip2"), XZ("xz"), ZSTD("zstd");
 
@@ -84,7 +85,7 @@ public final class CompressedInput implements AutoCloseable {
     if (Files.isRegularFile(path)) {
       FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
       try {
-        ByteBuffer head = ByteBuffer.allocate(6);
+        ByteBuffer head = ByteBuffer.allocate(12);
         while (head.hasRemaining() && ch.read(head) >= 0) {
           // read the magic bytes
         }
@@ -112,27 +113,26 @@ public final class CompressedInput implements AutoCloseable {
 
   private static CompressedInput wrap(InputStream raw, boolean stdin) throws IOException {
     BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
-    in.mark(8);
-    byte[] head = in.readNBytes(6);
+    in.mark(16);
+    byte[] head = in.readNBytes(12);
     in.reset();
     Codec c = codec(head, head.length);
     InputStream s = c == null ? in : decompress(c, in);
     return new CompressedInput(Channels.newChannel(s), c, -1, stdin, false);
   }
 
-  /** The codec whose magic number starts {@code b[0..n)}, or null. */
+  /** The codec whose magic number starts {@code b[0..n)}, or null: the one test for corpora and vector files. */
   public static Codec codec(byte[] b, int n) {
-    if (n >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b) {
+    if (GzipCompressorInputStream.matches(b, n)) {
       return Codec.GZIP;
     }
-    if (n >= 3 && b[0] == 'B' && b[1] == 'Z' && b[2] == 'h') {
+    if (BZip2CompressorInputStream.matches(b, n)) {
       return Codec.BZIP2;
     }
-    if (n >= 6 && (b[0] & 0xff) == 0xfd && b[1] == '7' && b[2] == 'z' && b[3] == 'X' && b[4] == 'Z' && b[5] == 0) {
+    if (XZCompressorInputStream.matches(b, n)) {
       return Codec.XZ;
     }
-    if (n >= 4 && (b[0] & 0xff) == 0x28 && (b[1] & 0xff) == 0xb5 && (b[2] & 0xff) == 0x2f
-        && (b[3] & 0xff) == 0xfd) {
+    if (ZstdUtils.matches(b, n)) {
       return Codec.ZSTD;
     }
     return null;
@@ -143,7 +143,10 @@ public final class CompressedInput implements AutoCloseable {
     try {
       switch (c) {
         case GZIP:
-          d = new GZIPInputStream(in, 1 << 16);
+          // not the JDK's GZIPInputStream: it looks for a next member only when in.available() > 0, so on a pipe
+          // (zcat | pigz -c | cat a.gz b.gz ...) it can stop silently after the first member
+          d = new GzipCompressorInputStream(in instanceof BufferedInputStream ? in
+              : new BufferedInputStream(in, 1 << 16), true);
           break;
         case BZIP2:
           d = new BZip2CompressorInputStream(in, true);

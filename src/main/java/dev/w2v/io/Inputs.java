@@ -1,12 +1,10 @@
 // Opens corpora as they come: files, `-` (standard input), directories, globs, pipes and FIFOs, compressed or not.
 package dev.w2v.io;
 
-import java.io.BufferedInputStream;
-import java.io.EOFException;
-import java.io.FileInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -16,14 +14,7 @@ import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
-import org.apache.commons.compress.compressors.CompressorException;
-import org.apache.commons.compress.compressors.CompressorStreamFactory;
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
-import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
-import org.apache.commons.compress.compressors.zstandard.ZstdUtils;
 
 /**
  * The inputs of one command, expanded from what the user typed into an ordered list of {@link Source}s, read as
@@ -33,30 +24,13 @@ import org.apache.commons.compress.compressors.zstandard.ZstdUtils;
  * recursively, hidden ({@code .name}) files skipped; a path that does not exist but contains {@code * ? [ {} is a
  * glob (for when the shell did not expand it), whose matching regular files come in path order.
  *
- * <p>Reading: each source is decompressed when its first bytes are the magic of gzip, bzip2, xz or zstd (the name
- * does not matter; concatenated members and frames are all read, as pigz and bgzip write them). Between two sources
- * a newline is inserted unless the text already ends with one, so a file's last word is never glued to the next
- * file's first one and every file ends a sentence. The end of the last source is left as it is: a lone file reads
+ * <p>Reading: each source is opened by {@link CompressedInput}, which decompresses it when its first bytes are the
+ * magic of gzip, bzip2, xz or zstd (the name does not matter; concatenated members and frames are all read, as
+ * pigz and bgzip write them). Between two sources a newline is inserted unless the text already ends with one, so
+ * a file's last word is never glued to the next file's first one and every file ends a sentence. The end of the last source is left as it is: a lone file reads
  * exactly as before, and word2vec.c's rule (a final word that no separator follows is dropped) applies to it.
  */
 public final class Inputs {
-  /** The compressions recognised by their first bytes. */
-  public enum Compression {
-    NONE(null), GZIP(CompressorStreamFactory.GZIP), BZIP2(CompressorStreamFactory.BZIP2),
-    XZ(CompressorStreamFactory.XZ), ZSTD(CompressorStreamFactory.ZSTANDARD);
-
-    final String codec;
-
-    Compression(String codec) {
-      this.codec = codec;
-    }
-
-    /** The lower-case name used in messages ("gzip"). */
-    public String label() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-  }
-
   /**
    * One input. {@code path} is null for standard input. {@code regular} sources are regular files: they can be
    * read again; the others (standard input, pipes, FIFOs, devices) only once.
@@ -72,7 +46,7 @@ public final class Inputs {
     }
   }
 
-  private static final int MAGIC = 12;
+  private static final int MAGIC = 6; // the longest magic number: xz's
 
   private final String what;
   private final List<Source> sources;
@@ -95,7 +69,7 @@ public final class Inputs {
     List<Source> out = new ArrayList<>();
     boolean stdin = false;
     for (Path p : args) {
-      if (p.toString().equals("-")) {
+      if (CompressedInput.isStdin(p)) {
         if (stdin) {
           throw W2vException.usage("standard input (-) is given twice as " + what);
         }
@@ -177,15 +151,15 @@ public final class Inputs {
   }
 
   /**
-   * The compression of a regular file, from its first bytes.
+   * The compression of a regular file, from its first bytes (null: none).
    *
    * @throws W2vException naming the file if it cannot be read
    */
-  public Compression compression(Source s) {
+  public CompressedInput.Codec compression(Source s) {
     try (InputStream in = Files.newInputStream(s.path())) {
       byte[] head = new byte[MAGIC];
       int n = in.readNBytes(head, 0, MAGIC);
-      return detect(head, n);
+      return CompressedInput.codec(head, n);
     } catch (IOException e) {
       throw W2vException.io("cannot read " + what + " " + s.name() + ": " + AtomicFile.reason(e), e);
     }
@@ -204,47 +178,16 @@ public final class Inputs {
     return new Joined();
   }
 
-  /** Detects the compression from a file's first {@code n} bytes (with the library's own signature checks). */
-  static Compression detect(byte[] head, int n) {
-    if (GzipCompressorInputStream.matches(head, n)) {
-      return Compression.GZIP;
-    }
-    if (BZip2CompressorInputStream.matches(head, n)) {
-      return Compression.BZIP2;
-    }
-    if (XZCompressorInputStream.matches(head, n)) {
-      return Compression.XZ;
-    }
-    if (ZstdUtils.matches(head, n)) {
-      return Compression.ZSTD;
-    }
-    return Compression.NONE;
-  }
-
-  /**
-   * Opens one source, decompressing it if its first bytes say so. The returned stream tags failures of the
-   * underlying file as {@link RawFailure}, so that what remains is the decoder's complaint about the data.
-   */
-  static InputStream openSource(Source s) throws IOException {
-    // a pipe or FIFO through FileInputStream: a channel's stream asks for its position, which pipes refuse
-    InputStream raw = s.stdin() ? new NonClosing(System.in)
-        : s.regular() ? Files.newInputStream(s.path()) : new FileInputStream(s.path().toFile());
-    BufferedInputStream in = new BufferedInputStream(new Tagged(raw), 1 << 16);
-    in.mark(MAGIC);
-    byte[] head = new byte[MAGIC];
-    int n = in.readNBytes(head, 0, MAGIC);
-    in.reset();
-    Compression c = detect(head, n);
-    if (c == Compression.NONE) {
-      return in;
-    }
-    try {
-      return new BufferedInputStream(CompressorStreamFactory.getSingleton().createCompressorInputStream(
-          c.codec, in, true), 1 << 16);
-    } catch (CompressorException e) {
-      in.close();
-      throw new IOException(c.label() + " data: " + e.getMessage(), e);
-    }
+  /** Opens one source through {@link CompressedInput}, which undoes any compression it recognises. */
+  private InputStream openSource(Source s) throws IOException {
+    CompressedInput ci = CompressedInput.open(s.stdin() ? Path.of(CompressedInput.STDIN) : s.path(), what);
+    InputStream in = Channels.newInputStream(ci.channel());
+    return new FilterInputStream(in) {
+      @Override
+      public void close() throws IOException {
+        ci.close(); // leaves standard input open
+      }
+    };
   }
 
   private static boolean isGlob(String s) {
@@ -414,65 +357,10 @@ public final class Inputs {
     }
 
     private W2vException failure(Source s, IOException e) {
-      if (e instanceof RawFailure) {
-        IOException cause = (IOException) e.getCause();
-        return W2vException.io("cannot read " + what + " " + s.name() + ": " + AtomicFile.reason(cause), cause);
+      if (e instanceof CompressedInput.CorruptInput) {
+        return new W2vException(W2vException.Kind.BAD_INPUT, what + " " + s.name() + ": " + e.getMessage(), e);
       }
-      String why = e instanceof EOFException ? "truncated compressed data" : "corrupt compressed data";
-      String detail = e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
-      return W2vException.badInput(what + " " + s.name() + ": " + why + detail);
+      return W2vException.io("cannot read " + what + " " + s.name() + ": " + AtomicFile.reason(e), e);
     }
-  }
-
-  /** An I/O failure of the file itself, as opposed to a decoder's complaint about its content. */
-  static final class RawFailure extends IOException {
-    RawFailure(IOException cause) {
-      super(cause.getMessage(), cause);
-    }
-  }
-
-  /** Wraps the file's stream so that its own failures are told apart from the decoder's. */
-  private static final class Tagged extends FilterInputStream {
-    Tagged(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      try {
-        return in.read();
-      } catch (IOException e) {
-        throw new RawFailure(e);
-      }
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      try {
-        return in.read(b, off, len);
-      } catch (IOException e) {
-        throw new RawFailure(e);
-      }
-    }
-
-    /** Only a hint (BufferedInputStream asks it): 0 when the source cannot tell. */
-    @Override
-    public int available() {
-      try {
-        return in.available();
-      } catch (IOException e) {
-        return 0;
-      }
-    }
-  }
-
-  /** Standard input is not ours to close. */
-  private static final class NonClosing extends FilterInputStream {
-    NonClosing(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public void close() {}
   }
 }

@@ -25,7 +25,8 @@ public final class NotAnInput {
     }
     for (Path in : inputs) {
       if (in != null && same(output, in)) {
-        throw W2vException.usage(outWhat + " " + output + " is " + inWhat + " " + in
+        throw W2vException.usage(outWhat + " " + Printable.of(output.toString(), 4096) + " is " + inWhat + " "
+            + Printable.of(in.toString(), 4096)
             + " (the same file): refusing to overwrite an input; choose another output");
       }
     }

@@ -87,8 +87,13 @@ public record OutputTarget(Path given, Path path, Kind kind) {
         throw fail(target, what, "too many levels of symbolic links");
       }
       try {
-        Path link = Files.readSymbolicLink(p);
-        p = p.getParent().resolve(link);
+        Path next = p.getParent().resolve(Files.readSymbolicLink(p));
+        if (!Files.exists(next, LinkOption.NOFOLLOW_LINKS) && Files.exists(p)) {
+          // a /proc "magic" link such as /dev/stdout -> /proc/self/fd/1 -> pipe:[N]: its text names no path, but
+          // the kernel opens the pipe, socket or terminal behind it; stop here and write through the link
+          return p;
+        }
+        p = next;
       } catch (IOException e) {
         throw fail(target, what, AtomicFile.reason(e));
       }
@@ -99,7 +104,9 @@ public record OutputTarget(Path given, Path path, Kind kind) {
   /** st_mode, or a regular writable file's mode where the file system cannot say. */
   private static int mode(Path p) {
     try {
-      Object m = Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+      // NOFOLLOW, except for a magic link left by resolveLinks, whose type is that of what it opens
+      Object m = Files.isSymbolicLink(p) ? Files.getAttribute(p, "unix:mode")
+          : Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS);
       return (Integer) m;
     } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
       if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {

@@ -15,6 +15,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Pass 1 reads the corpus, pass k reads pass k-1's output from a temporary file beside the output (deleted as soon
@@ -23,6 +25,9 @@ import java.nio.file.Path;
  * finished.
  */
 public final class Phrases {
+  /** Each pass's statistics; the live progress lines go to the {@code log} writer. */
+  private static final Logger LOG = LoggerFactory.getLogger(Phrases.class);
+
   private Phrases() {}
 
   /** Summary of one pass, for the log and for tests. */
@@ -55,6 +60,7 @@ public final class Phrases {
       AtomicFile.checkWritable(config.output(), "output file");
     }
     String train = inputs.describe();
+    boolean oneFile = inputs.sources().size() == 1 && !inputs.sources().get(0).stdin();
     int passes = config.passes().size();
     int debug = log == null ? 0 : config.debug();
     ProgressLine progress = debug > 1 ? new ProgressLine(log, tty) : null;
@@ -73,12 +79,14 @@ public final class Phrases {
         String what = k == 0 ? "training file " + train : "pass " + k + " output " + input;
         Opener opener = opener(k == 0 && input == null ? inputs : null, input, what);
         if (debug > 0) {
+          String source = k == 0 ? "Starting training using " + (oneFile ? "file " : "") + train
+              : "reading the output of pass " + k;
           if (passes > 1) {
-            log.printf("Pass %d of %d (min-count %d, threshold %s): ", k + 1, passes, pass.minCount(),
-                pass.threshold());
+            LOG.info("Pass {} of {} (min-count {}, threshold {}): {}", k + 1, passes, pass.minCount(),
+                pass.threshold(), source);
+          } else {
+            LOG.info(source);
           }
-          log.println(k == 0 ? "Starting training using file " + train : "reading the output of pass " + k);
-          log.flush();
         }
         Word2Phrase.Vocab vocab;
         try (InputStream in = opener.open()) {
@@ -90,10 +98,10 @@ public final class Phrases {
           throw W2vException.badInput("training file " + train + " contains no words");
         }
         if (debug > 0) {
-          end(progress);
-          log.printf("Vocab size (unigrams + bigrams): %d of %d seen%n", vocab.kept(), vocab.seen());
-          log.printf("Words in train file: %d%n", vocab.trainWords());
+          end(progress); // ends the progress line, if one was shown
           log.flush();
+          LOG.info("Vocab size (unigrams + bigrams): {} of {} seen", vocab.kept(), vocab.seen());
+          LOG.info("Words in train file: {}", vocab.trainWords());
         }
         long joined;
         if (k == passes - 1 && config.toStdout()) {
@@ -126,7 +134,8 @@ public final class Phrases {
         }
         if (debug > 0) {
           end(progress);
-          log.printf("Joined %d pairs%n", joined);
+          log.flush();
+          LOG.info("Joined {} pairs", joined);
           log.flush();
         }
         results[k] = new PassResult(vocab.trainWords(), vocab.seen(), vocab.kept(), joined);

@@ -27,6 +27,20 @@ public final class Model {
     this.syn1neg = negative ? new float[n] : null;
   }
 
+  private Model(int vocabSize, int size, int stride, float[] syn0, float[] syn1, float[] syn1neg) {
+    this.vocabSize = vocabSize;
+    this.size = size;
+    this.stride = stride;
+    this.syn0 = syn0;
+    this.syn1 = syn1;
+    this.syn1neg = syn1neg;
+  }
+
+  /** A model over existing matrices (each V * stride floats; syn1 / syn1neg may be null), as loaded from a file. */
+  public static Model wrap(int vocabSize, int size, int stride, float[] syn0, float[] syn1, float[] syn1neg) {
+    return new Model(vocabSize, size, stride, syn0, syn1, syn1neg);
+  }
+
   /** Bytes the matrices need. */
   public static long bytesNeeded(long vocabSize, long size, boolean hs, boolean negative) {
     return vocabSize * size * 4L * (1 + (hs ? 1 : 0) + (negative ? 1 : 0));
@@ -64,7 +78,12 @@ public final class Model {
 
   /** InitNet: {@code syn0 = (((r & 0xFFFF) / (real)65536) - 0.5) / layer1_size} with r an LCG from 1. */
   public void initSyn0() {
-    long nextRandom = 1;
+    initSyn0(RunConfig.WORD2VEC_SEED);
+  }
+
+  /** InitNet with the generator started at {@code seed} (word2vec.c: 1). */
+  public void initSyn0(long seed) {
+    long nextRandom = seed;
     for (int a = 0; a < vocabSize; a++) {
       for (int b = 0; b < size; b++) {
         nextRandom = nextRandom * 25214903917L + 11;

@@ -1,6 +1,7 @@
 // The checks `w2v train` makes on its inputs before any work: no output is an input; -reference 1's one plain file.
 package dev.w2v.train;
 
+import dev.w2v.io.CompressedInput;
 import dev.w2v.io.Inputs;
 import dev.w2v.io.NotAnInput;
 import dev.w2v.io.W2vException;
@@ -37,8 +38,8 @@ final class TrainInputs {
       String kind = s.stdin() ? "standard input" : "training file " + s.name() + " (not a regular file)";
       throw W2vException.usage(why + "; " + kind + " is not seekable" + fix);
     }
-    Inputs.Compression c = inputs.compression(s);
-    if (c != Inputs.Compression.NONE) {
+    CompressedInput.Codec c = inputs.compression(s);
+    if (c != null) {
       throw W2vException.usage(why + "; training file " + s.name() + " is " + c.label() + "-compressed" + fix);
     }
     return s.path();

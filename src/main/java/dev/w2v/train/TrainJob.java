@@ -9,6 +9,8 @@ import dev.w2v.io.Inputs;
 import dev.w2v.io.OutputTarget;
 import dev.w2v.io.W2vException;
 import dev.w2v.math.Kernels;
+import dev.w2v.model.ModelFile;
+import dev.w2v.model.TrainingState;
 import dev.w2v.vectors.VectorWriter;
 import dev.w2v.vocab.HuffmanTree;
 import dev.w2v.vocab.VocabBuilder;
@@ -20,16 +22,31 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Runs one training job as word2vec.c's TrainModel does, publishing its progress to a {@link TrainListener}. */
+/**
+ * Runs one training job as word2vec.c's TrainModel does. Its progress, header and summary go to a {@link
+ * TrainListener} (the command line renders them); other diagnostics (resuming, checkpoints) go to slf4j.
+ */
 public final class TrainJob {
+  private static final Logger LOG = LoggerFactory.getLogger(TrainJob.class);
+
   /** What a finished job did, for the summary line and tests; {@code epochLoss} is per epoch, per prediction. */
   public record Result(int vocabSize, long trainWords, long wordsTrained, double seconds, double[] epochLoss) {}
 
   private final TrainConfig cfg;
   private final List<Path> sources;
+  private final RunConfig rc;
   private final TrainListener listener;
   private long jobStart;
+  /** Tests: stop (as if killed) once this many epochs are done and checkpointed; 0 = never. */
+  long stopAfterEpoch;
+  private int checkpoints;
+  private long checkpointNanos;
+  private long listenerNanos;
 
   /** A job that reports nothing. */
   public TrainJob(TrainConfig cfg) {
@@ -40,14 +57,30 @@ public final class TrainJob {
     this(cfg, List.of(cfg.train()), listener);
   }
 
+  public TrainJob(TrainConfig cfg, RunConfig rc, TrainListener listener) {
+    this(cfg, List.of(cfg.train()), rc, listener);
+  }
+
+  public TrainJob(TrainConfig cfg, List<Path> corpus, TrainListener listener) {
+    this(cfg, corpus, RunConfig.NONE, listener);
+  }
+
   /**
    * @param corpus the training inputs as typed (files, {@code -}, directories, globs: see {@link Inputs});
    *     {@code cfg.train()} is the first of them
    */
-  public TrainJob(TrainConfig cfg, List<Path> corpus, TrainListener listener) {
+  public TrainJob(TrainConfig cfg, List<Path> corpus, RunConfig rc, TrainListener listener) {
     this.cfg = cfg;
     this.sources = List.copyOf(corpus);
+    this.rc = rc;
     this.listener = listener;
+  }
+
+  /** Thrown by the {@link #stopAfterEpoch} test hook. */
+  static final class Stopped extends RuntimeException {
+    Stopped(long epoch) {
+      super("stopped after epoch " + epoch, null, false, false);
+    }
   }
 
   public Result run() {
@@ -61,6 +94,7 @@ public final class TrainJob {
     if (cfg.saveVocab() != null) {
       AtomicFile.checkWritable(cfg.saveVocab(), "vocabulary file");
     }
+    Continuation.checkStateFiles(cfg, rc, inputs.files());
     long fileSize = inputs.totalBytes(); // -1: not all regular files
     if (fileSize == 0) {
       throw W2vException.badInput("training file " + inputs.describe() + " is empty");
@@ -72,8 +106,15 @@ public final class TrainJob {
     Path tmp = encode ? spillDir() : null;
     CorpusEncoder.Recorder recorder = encode && cfg.readVocab() == null
         ? new CorpusEncoder.Recorder(budget, tmp, inputs.rereadable()) : null;
+    // -resume / -init-model: the saved state, checked against the flags before the corpus is read
+    boolean simd = !cfg.reference() && Kernels.simd() && !Boolean.getBoolean("w2v.scalar");
+    int stride = simd ? Kernels.roundUp(cfg.size()) : cfg.size();
+    Continuation cont = cfg.trains() ? Continuation.load(cfg, rc, stride) : null;
+    if (cont != null) {
+      cont.checkCorpusSize(inputs.describe(), fileSize);
+    }
     try {
-      return run(inputs, train, fileSize, encode, budget, tmp, recorder);
+      return run(inputs, train, fileSize, encode, budget, tmp, recorder, cont, simd, stride);
     } catch (RuntimeException | Error e) {
       if (recorder != null) {
         recorder.discard();
@@ -93,7 +134,7 @@ public final class TrainJob {
   }
 
   private Result run(Inputs inputs, Path train, long fileSize, boolean encode, long budget, Path tmp,
-      CorpusEncoder.Recorder recorder) {
+      CorpusEncoder.Recorder recorder, Continuation cont, boolean simd, int stride) {
 
     // Vocabulary: LearnVocabFromTrainFile or ReadVocab, then SortVocab
     Vocabulary vocab;
@@ -106,7 +147,7 @@ public final class TrainJob {
       VocabBuilder builder = new VocabBuilder();
       // the bytes counted are those the tokeniser reads: decompressed, so a total is known only without compression
       boolean plain = fileSize > 0 && listener.progressMillis() > 0
-          && inputs.sources().stream().allMatch(x -> inputs.compression(x) == Inputs.Compression.NONE);
+          && inputs.sources().stream().allMatch(x -> inputs.compression(x) == null);
       ScanProgress meter = new ScanProgress(builder, plain ? fileSize : -1, listener);
       try (InputStream in = meter.count(inputs.open())) {
         builder.scan(new WordReader(in, 100), recorder);
@@ -115,13 +156,18 @@ public final class TrainJob {
       } finally {
         meter.stop();
       }
-      vocab = builder.build(cfg.minCount(), map);
+      if (cont == null) {
+        vocab = builder.build(cfg.minCount(), map);
+      } else {
+        cont.attach(builder.build(1, map), builder.tokens(), cfg.minCount(), map[0], inputs.describe());
+        vocab = cont.vocab();
+      }
       scanned = builder.tokens();
       if (builder.tokens() == 0) {
         throw W2vException.badInput("training file " + inputs.describe() + " contains no words");
       }
     }
-    listener.vocabulary(vocab.size(), vocab.trainWords());
+    listener.vocabulary(vocab.size(), (cont != null ? cont.trainVocab() : vocab).trainWords());
     if (cfg.saveVocab() != null) {
       VocabFile.save(vocab, cfg.saveVocab());
     }
@@ -141,12 +187,22 @@ public final class TrainJob {
     // The network
     boolean hs = cfg.hs() != 0;
     boolean ns = cfg.negative() > 0;
-    // -Dw2v.scalar=true runs the default pipeline (encoded corpus, every epoch) with the exact scalar kernels:
-    // with -threads 1 and -shared-negatives 0 that is word2vec.c with its epoch fix, bit for bit
-    boolean simd = !cfg.reference() && Kernels.simd() && !Boolean.getBoolean("w2v.scalar");
-    int stride = simd ? Kernels.roundUp(cfg.size()) : cfg.size();
-    Model model = Model.allocate(vocab.size(), cfg.size(), stride, hs, ns);
-    model.initSyn0();
+    // -Dw2v.scalar=true (simd, above) runs the default pipeline (encoded corpus, every epoch) with the exact
+    // scalar kernels: with -threads 1 and -shared-negatives 0 that is word2vec.c with its epoch fix, bit for bit
+    Vocabulary trainVocab = cont != null ? cont.trainVocab() : vocab; // the counts of the corpus being trained
+    Model model;
+    if (cont != null) {
+      model = cont.model(stride, hs, ns, rc.seed());
+      if (cfg.debug() > 0) {
+        LOG.info(cont.resume()
+            ? "Resuming " + rc.resume() + " after epoch " + cont.state().position().epochsDone() + " of " + cfg.iter()
+            : "Continuing " + rc.initModel() + " (" + cont.baseEpochs() + " epochs): " + cont.addedWords()
+                + " new words");
+      }
+    } else {
+      model = Model.allocate(vocab.size(), cfg.size(), stride, hs, ns);
+      model.initSyn0(rc.seed());
+    }
     HuffmanTree tree = hs ? HuffmanTree.build(vocab.counts()) : null;
     UnigramTable table = ns ? new UnigramTable(vocab.counts()) : null;
 
@@ -154,12 +210,22 @@ public final class TrainJob {
     if (encode) {
       corpus = recorder != null ? recorder.finish(map[0], vocab) : null;
       if (corpus == null) { // -read-vocab, or a ReduceVocab during the scan of a rereadable input
-        corpus = CorpusEncoder.encode(inputs, vocab, budget, tmp);
+        corpus = CorpusEncoder.encode(inputs, trainVocab, budget, tmp);
       }
     }
-    Trainer trainer = new Trainer(cfg, vocab, model, tree, table, simd);
-    listener.started(new TrainListener.Start(cfg, vocab.size(), vocab.trainWords(), simd));
-    Progress progress = new Progress(trainer, listener, vocab.trainWords(), cfg.iter());
+    Trainer trainer = new Trainer(cfg, trainVocab, model, tree, table, simd, rc.seed());
+    if (cont != null && cont.resume()) {
+      TrainingState.Position p = cont.state().position();
+      trainer.restore(p.epochsDone(), p.wordsDone(), p.alpha(), p.threadRandom(), p.threadAlpha(), p.threadEof());
+    }
+    long baseEpochs = cont != null ? cont.baseEpochs() : 0;
+    long tokens = cfg.readVocab() != null ? -1 : scanned;
+    Supplier<TrainingState> state = () -> Continuation.capture(cfg, rc, simd, trainer, model, vocab, trainVocab,
+        baseEpochs, inputs.describe(), fileSize, tokens);
+    long wordsBefore = trainer.wordsDone();
+    long[] pausedNanos = new long[1]; // checkpoints and evaluation, left out of the training rate
+    listener.started(new TrainListener.Start(cfg, vocab.size(), trainVocab.trainWords(), simd));
+    Progress progress = new Progress(trainer, listener, trainVocab.trainWords(), cfg.iter());
     long t0 = System.nanoTime();
     final EncodedCorpus enc = corpus;
     try {
@@ -168,11 +234,11 @@ public final class TrainJob {
           return new EncodedTokenSource(enc, id, cfg.threads());
         }
         try {
-          return new FileTokenSource(train, fileSize, id, cfg.threads(), vocab);
+          return new FileTokenSource(train, fileSize, id, cfg.threads(), trainVocab);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
-      });
+      }, epoch -> pausedNanos[0] += afterEpoch(epoch, state, vocab, model));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw W2vException.io("training interrupted", e);
@@ -185,11 +251,25 @@ public final class TrainJob {
         corpus.close();
       }
     }
-    double secs = (System.nanoTime() - t0) / 1e9;
-    long words = trainer.wordsDone();
+    double secs = (System.nanoTime() - t0 - pausedNanos[0]) / 1e9;
+    long words = trainer.wordsDone() - wordsBefore;
     Divergence.check(trainer, model, cfg);
+    if (cfg.debug() > 0) {
+      if (rc.epochListener() != null) {
+        LOG.info(String.format(Locale.ROOT, "Evaluation after each epoch: %.1f s in all, not counted above",
+            listenerNanos / 1e9));
+      }
+      if (checkpoints > 0) {
+        LOG.info(String.format(Locale.ROOT, "Checkpoints: %d written to %s, %.2f s each (%s MB), not counted above",
+            checkpoints, rc.checkpoint(), checkpointNanos / 1e9 / checkpoints,
+            String.format(Locale.ROOT, "%.1f", rc.checkpoint().toFile().length() / 1048576.0)));
+      }
+    }
 
     // Output
+    if (rc.saveModel() != null) {
+      ModelFile.write(rc.saveModel(), "model file", state.get());
+    }
     if (cfg.classes() == 0) {
       VectorWriter.write(cfg.output(), vocab.words(), model.syn0, model.size, model.stride, cfg.binary());
     } else {
@@ -212,9 +292,36 @@ public final class TrainJob {
     if (cfg.saveVocab() != null) {
       out.add(cfg.saveVocab());
     }
+    if (rc.saveModel() != null) {
+      out.add(rc.saveModel());
+    }
     if (cfg.output() != null) {
       out.add(cfg.output());
     }
     return out;
+  }
+
+  /** Between epochs (threads parked): checkpoint, evaluation hook, test stop. Returns the nanoseconds spent. */
+  private long afterEpoch(long epoch, Supplier<TrainingState> state, Vocabulary vocab, Model model) {
+    long t = System.nanoTime();
+    if (rc.checkpoint() != null) {
+      ModelFile.write(rc.checkpoint(), "checkpoint", state.get());
+      checkpoints++;
+      checkpointNanos += System.nanoTime() - t;
+      if (cfg.debug() > 2) {
+        LOG.info(String.format(Locale.ROOT, "Checkpoint after epoch %d written to %s in %.2f s", epoch,
+            rc.checkpoint(), (System.nanoTime() - t) / 1e9));
+      }
+    }
+    if (rc.epochListener() != null) {
+      long e0 = System.nanoTime();
+      rc.epochListener().epochDone(
+          new EpochListener.Snapshot(epoch, cfg.iter(), vocab, model.syn0, model.size, model.stride));
+      listenerNanos += System.nanoTime() - e0;
+    }
+    if (stopAfterEpoch > 0 && epoch >= stopAfterEpoch && epoch < cfg.iter()) {
+      throw new Stopped(epoch);
+    }
+    return System.nanoTime() - t;
   }
 }

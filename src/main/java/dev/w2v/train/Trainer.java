@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import java.util.function.LongConsumer;
 
 /**
  * Runs the training threads over a {@link Model}. Each thread owns its scratch state ({@link ThreadState}); the
@@ -41,16 +42,23 @@ public final class Trainer {
   private final boolean sharedNegatives;
   private final AtomicLong wordCountActual = new AtomicLong();
   private final LossMeter loss;
-  /** What each thread added to {@code loss}, set when it ends (tests compare the merged total with their sum). */
-  final double[] threadLoss;
   private final float startingAlpha;
   private volatile float alpha;
+  /** Per-thread state, kept across epochs (and saved at epoch boundaries for -checkpoint). */
+  private final ThreadState[] states;
+  private long epochsDone;
 
   /**
    * @param simd use the Vector API kernels (default mode); false gives word2vec.c's exact float arithmetic
    */
   public Trainer(TrainConfig cfg, Vocabulary vocab, Model model, HuffmanTree tree, UnigramTable table,
       boolean simd) {
+    this(cfg, vocab, model, tree, table, simd, RunConfig.WORD2VEC_SEED);
+  }
+
+  /** As above, with every thread's random stream seeded from {@code seed} ({@link RunConfig#threadSeed}). */
+  public Trainer(TrainConfig cfg, Vocabulary vocab, Model model, HuffmanTree tree, UnigramTable table,
+      boolean simd, long seed) {
     this.cfg = cfg;
     this.model = model;
     this.cn = vocab.counts();
@@ -65,7 +73,6 @@ public final class Trainer {
     this.alpha = cfg.alpha();
     this.keepThreshold = new float[vocabSize];
     this.loss = new LossMeter(cfg.iter(), cfg.threads());
-    this.threadLoss = new double[cfg.threads()];
     if (cfg.sample() > 0) {
       float st = cfg.sample() * (float) trainWords; // sample * train_words, in float
       for (int w = 0; w < vocabSize; w++) {
@@ -73,6 +80,61 @@ public final class Trainer {
         keepThreshold[w] = (float) ((Math.sqrt((float) cn[w] / st) + 1) * st / (double) cn[w]);
       }
     }
+    this.states = new ThreadState[cfg.threads()];
+    for (int id = 0; id < states.length; id++) {
+      states[id] = new ThreadState(id, RunConfig.threadSeed(seed, id));
+    }
+  }
+
+  /**
+   * Continues from a saved epoch boundary: {@code epochsDone} epochs finished, {@code wordsDone} words counted,
+   * the shared and per-thread learning rates and each thread's random state and end-of-file flag as they were.
+   */
+  public void restore(long epochsDone, long wordsDone, float alpha, long[] threadRandom, float[] threadAlpha,
+      boolean[] threadEof) {
+    if (threadRandom.length != states.length) {
+      throw new IllegalArgumentException(threadRandom.length + " saved thread states for " + states.length);
+    }
+    this.epochsDone = epochsDone;
+    this.wordCountActual.set(wordsDone);
+    this.alpha = alpha;
+    for (int id = 0; id < states.length; id++) {
+      states[id].nextRandom = threadRandom[id];
+      states[id].threadAlpha = threadAlpha[id];
+      states[id].eof = threadEof[id];
+    }
+  }
+
+  /** Epochs finished so far (of {@code -iter}). */
+  public long epochsDone() {
+    return epochsDone;
+  }
+
+  /** Each thread's next_random, at an epoch boundary. */
+  public long[] threadRandom() {
+    long[] r = new long[states.length];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = states[i].nextRandom;
+    }
+    return r;
+  }
+
+  /** Each thread's learning rate, at an epoch boundary. */
+  public float[] threadAlpha() {
+    float[] r = new float[states.length];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = states[i].threadAlpha;
+    }
+    return r;
+  }
+
+  /** Each thread's end-of-file flag, at an epoch boundary. */
+  public boolean[] threadEof() {
+    boolean[] r = new boolean[states.length];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = states[i].eof;
+    }
+    return r;
   }
 
   /** Words processed so far, over all threads and epochs (word2vec.c's word_count_actual). */
@@ -99,24 +161,77 @@ public final class Trainer {
     return loss.diverged();
   }
 
-  /**
-   * Trains with one thread per source; blocks until all finish. {@code sources.apply(id)} opens thread id's
-   * token source.
-   */
+  /** What each thread has added to {@link #loss} (tests check that the merged total is their sum). */
+  double[] threadLoss() {
+    double[] t = new double[states.length];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = states[i].lossAdded;
+    }
+    return t;
+  }
+
+  /** As {@link #train(IntFunction, LongConsumer)} with nothing to do between epochs. */
   public void train(IntFunction<TokenSource> sources) throws InterruptedException {
+    train(sources, e -> {});
+  }
+
+  /**
+   * Trains the remaining epochs with one thread per source; blocks until all finish. {@code sources.apply(id)}
+   * opens thread id's token source, positioned at its start. The epochs are separated by a barrier: every thread
+   * finishes epoch e, then {@code afterEpoch} runs on this thread with e (1-based), then epoch e + 1 starts. Each
+   * thread's state (random stream, learning rate, end-of-file flag) carries over, so with one thread the result is
+   * the same as word2vec.c's uninterrupted loop, and a run restored at a boundary continues it exactly.
+   */
+  public void train(IntFunction<TokenSource> sources, LongConsumer afterEpoch) throws InterruptedException {
     int n = cfg.threads();
+    TokenSource[] src = new TokenSource[n];
+    try {
+      for (int id = 0; id < n; id++) {
+        src[id] = sources.apply(id);
+      }
+      final long first = epochsDone;
+      for (long epoch = first; epoch < cfg.iter(); epoch++) {
+        // sources open at their start; a resumed run (first > 0) still crosses the boundary's end-of-file reset
+        runEpoch(src, epoch, epoch > first, epoch > 0);
+        if (loss.diverged()) {
+          return; // TrainJob says so and writes nothing; no checkpoint of a diverged model either
+        }
+        epochsDone = epoch + 1;
+        afterEpoch.accept(epochsDone);
+      }
+    } finally {
+      for (TokenSource s : src) {
+        if (s != null) {
+          try {
+            s.close();
+          } catch (IOException ignored) {
+            // read-only sources: nothing to lose
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * One epoch on every thread; {@code rewind} puts each source back to its thread's start first, and
+   * {@code boundary} (every epoch but the first) clears the end-of-file flag as word2vec.c's loop should.
+   */
+  private void runEpoch(TokenSource[] src, long epoch, boolean rewind, boolean boundary)
+      throws InterruptedException {
+    int n = src.length;
     Thread[] threads = new Thread[n];
     Throwable[] failure = new Throwable[1];
     for (int id = 0; id < n; id++) {
       final int tid = id;
       threads[id] = new Thread(() -> {
-        try (TokenSource src = sources.apply(tid)) {
-          ThreadState state = new ThreadState(tid);
-          try {
-            state.run(src);
-          } finally {
-            threadLoss[tid] = state.lossAdded;
+        try {
+          if (rewind) {
+            src[tid].rewind();
           }
+          if (boundary && clearEof) {
+            states[tid].eof = false; // word2vec.c never clears it, so it skips every epoch after reaching the end
+          }
+          states[tid].runEpoch(src[tid], epoch);
         } catch (Throwable t) {
           synchronized (failure) {
             if (failure[0] == null) {
@@ -127,8 +242,15 @@ public final class Trainer {
       }, "w2v-train-" + id);
       threads[id].start();
     }
-    for (Thread t : threads) {
-      t.join();
+    try {
+      for (Thread t : threads) {
+        t.join();
+      }
+    } catch (InterruptedException e) {
+      for (Thread t : threads) {
+        t.interrupt();
+      }
+      throw e;
     }
     if (failure[0] != null) {
       Throwable t = failure[0];
@@ -159,18 +281,24 @@ public final class Trainer {
     final int[] sen = new int[MAX_SENTENCE_LENGTH + 1];
     long nextRandom;
     float threadAlpha = alpha;
+    /** word2vec.c's eof: set at the end of the thread's input; cleared between epochs unless -reference 1. */
+    boolean eof;
     // this thread's loss since its last sync: summed terms and predictions (merged into `loss` at each sync)
     double lossSum;
     long lossCount;
     /** Everything this thread added to {@code loss} (for tests: the merged total is the sum of these). */
     double lossAdded;
 
-    ThreadState(int id) {
+    ThreadState(int id, long nextRandom) {
       this.id = id;
-      this.nextRandom = id;
+      this.nextRandom = nextRandom;
     }
 
-    void run(TokenSource src) throws IOException {
+    /**
+     * One epoch (0-based {@code epoch}) of TrainModelThread's loop, up to its {@code local_iter--} (the caller
+     * rewinds between epochs). Stops early, at a sync, once the loss is NaN or infinite.
+     */
+    void runEpoch(TokenSource src, long epoch) throws IOException {
       final long iter = cfg.iter();
       final int window = cfg.window();
       final boolean sampling = cfg.sample() > 0;
@@ -179,13 +307,11 @@ public final class Trainer {
       long lastWordCount = 0;
       int sentenceLength = 0;
       int sentencePosition = 0;
-      long localIter = iter;
-      boolean eof = false;
       while (true) {
         if (wordCount - lastWordCount > 10000) {
           long wca = wordCountActual.addAndGet(wordCount - lastWordCount);
           lastWordCount = wordCount;
-          if (!mergeLoss(iter - localIter) || loss.diverged()) {
+          if (!mergeLoss(epoch) || loss.diverged()) {
             return; // NaN or infinity: TrainJob reports it and writes nothing
           }
           float a = startingAlpha * (1 - wca / (float) (iter * trainWords + 1));
@@ -226,23 +352,9 @@ public final class Trainer {
         }
         if (eof || wordCount > wordsPerThread) {
           wordCountActual.addAndGet(wordCount - lastWordCount);
-          boolean finite = mergeLoss(iter - localIter);
-          loss.threadFinished(epochIndex(iter - localIter));
-          if (!finite) {
-            return;
-          }
-          localIter--;
-          if (localIter == 0) {
-            break;
-          }
-          wordCount = 0;
-          lastWordCount = 0;
-          sentenceLength = 0;
-          src.rewind();
-          if (clearEof) {
-            eof = false; // word2vec.c never clears it, so it skips every epoch after reaching the end
-          }
-          continue;
+          mergeLoss(epoch);
+          loss.threadFinished(epochIndex(epoch));
+          return;
         }
         int word = sen[sentencePosition];
         nextRandom = nextRandom * 25214903917L + 11;

@@ -25,15 +25,45 @@ final class EmbeddingsBuilder {
   private int curRows;
   private int rows;
   private int normalised; // rows [0, normalised) of cur are normalised
+  private final long expectedRows;
+  private ByteSource src; // with the input's size, for estimating the rows still to come
+  private long inputSize = -1;
   final WordTable words;
 
   EmbeddingsBuilder(int dim, long expectedRows, boolean normalise, int maxChunkFloats) {
     this.dim = dim;
     this.rowsPerChunk = Math.max(1, maxChunkFloats / dim);
     this.normalise = normalise;
+    this.expectedRows = Math.max(0, expectedRows);
     int first = (int) Math.max(1, Math.min(Math.min(expectedRows, FIRST_ROWS), rowsPerChunk));
     this.cur = new float[first * dim];
     this.words = new WordTable((int) Math.min(expectedRows, FIRST_ROWS));
+  }
+
+  /**
+   * Lets the matrix grow straight to the size the input's byte count implies at the rate seen so far (a plain file
+   * of known size), instead of doubling: one copy instead of a dozen, and little slack. {@code minEntryBytes}, the
+   * fewest bytes an entry can take, bounds the first chunk when it is exact enough (binary entries).
+   */
+  void trackInput(ByteSource src, long size, long minEntryBytes) {
+    if (size <= 0) {
+      return;
+    }
+    this.src = src;
+    this.inputSize = size;
+    if (minEntryBytes > 0 && rows == 0) {
+      long bound = Math.min(expectedRows, size / minEntryBytes + 1); // never more floats than the file has bytes
+      cur = FloatMatrix.allocateChunk((int) Math.max(1, Math.min(rowsPerChunk, bound)), dim);
+    }
+  }
+
+  /** The row count the input's size implies at the bytes per row read so far, or -1 when unknown. */
+  private long estimatedRows() {
+    if (src == null || rows == 0) {
+      return -1;
+    }
+    long read = Math.max(1, src.offset());
+    return Math.min(expectedRows, (long) ((double) rows * inputSize / read * 1.02) + 64);
   }
 
   int dim() {
@@ -44,19 +74,27 @@ final class EmbeddingsBuilder {
     return rows;
   }
 
+  /** Rows allocated so far (for tests of the memory bound). */
+  long capacityRows() {
+    return (long) full.size() * rowsPerChunk + cur.length / dim;
+  }
+
   /** The array to write the next row into, at {@link #nextOffset()}; call {@link #commitRow()} after. */
   float[] nextArray() {
     if (curRows * dim == cur.length) {
       if (curRows == rowsPerChunk) {
         flushNormalise();
         full.add(cur);
-        int next = (int) Math.min(rowsPerChunk, Math.max(FIRST_ROWS, (long) rows));
+        long est = estimatedRows() - rows;
+        int next = (int) Math.min(rowsPerChunk, Math.max(FIRST_ROWS, est > 0 ? est : rows));
         cur = FloatMatrix.allocateChunk(next, dim);
         curRows = 0;
         normalised = 0;
       } else {
-        int next = (int) Math.min(rowsPerChunk, Math.max(FIRST_ROWS, 2L * curRows));
-        cur = Arrays.copyOf(cur, FloatMatrix.checkedFloats(next, dim));
+        long est = estimatedRows() - (rows - curRows);
+        long next = est > curRows ? Math.max(est, curRows + Math.max(FIRST_ROWS, curRows / 4))
+            : Math.max(FIRST_ROWS, 2L * curRows);
+        cur = Arrays.copyOf(cur, FloatMatrix.checkedFloats((int) Math.min(rowsPerChunk, next), dim));
       }
     }
     return cur;

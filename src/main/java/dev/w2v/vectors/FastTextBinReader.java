@@ -88,6 +88,7 @@ final class FastTextBinReader {
     }
     long want = Math.min(nwords, in.limit);
     EmbeddingsBuilder b = new EmbeddingsBuilder(dim, want, false, in.maxChunkFloats);
+    b.trackInput(src, in.inputSize, 4L * dim);
     for (int i = 0; i < size; i++) {
       int len = wordLength(i);
       if (i < want) {
@@ -145,6 +146,7 @@ final class FastTextBinReader {
   private void addNgrams(WordTable wordTable, FloatMatrix words, int dim, int bucket, int minn, int maxn)
       throws IOException {
     EmbeddingsBuilder nb = new EmbeddingsBuilder(dim, bucket, false, in.maxChunkFloats);
+    nb.trackInput(src, in.inputSize, 4L * dim);
     for (int r = 0; r < bucket; r++) {
       float[] a = nb.nextArray();
       readFloats(a, nb.nextOffset(), dim, -1);

@@ -30,6 +30,7 @@ final class TextVectorReader {
   Embeddings readWithHeader(long count) throws IOException {
     long want = Math.min(count, in.limit);
     EmbeddingsBuilder b = new EmbeddingsBuilder(dim, want, in.normalise, in.maxChunkFloats);
+    b.trackInput(src, in.inputSize, 0);
     for (long i = 0; i < want; i++) {
       if (!readEntry(i, b)) {
         throw in.bad("the header says " + count + " words, but the file ends after " + i);
@@ -45,6 +46,7 @@ final class TextVectorReader {
   /** Reads lines until the end of the input (or the limit); the dimension came from the first line. */
   Embeddings readHeaderless() throws IOException {
     EmbeddingsBuilder b = new EmbeddingsBuilder(dim, in.limit, in.normalise, in.maxChunkFloats);
+    b.trackInput(src, in.inputSize, 0);
     for (long i = 0; i < in.limit; i++) {
       if (!readEntry(i, b)) {
         break;

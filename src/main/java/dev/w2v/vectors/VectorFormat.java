@@ -7,6 +7,8 @@ public enum VectorFormat {
   BINARY_NEWLINE("word2vec.c binary"),
   /** gensim's binary: as word2vec.c's but with no newline after the vector. */
   BINARY("binary without newlines (gensim)"),
+  /** Binary as gensim's, without the header line (gensim's {@code binary=True, write_header=False}). */
+  BINARY_NO_HEADER("binary without a header (gensim write_header=False)"),
   /** word2vec.c {@code -binary 0}, gensim text and fastText {@code .vec}: one {@code word v1 .. vdim} line per word. */
   TEXT("text"),
   /** Text with no {@code count dim} header: GloVe, gensim's {@code write_header=False}, fastText print-word-vectors. */

@@ -7,9 +7,13 @@ import dev.w2v.io.W2vException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One load in progress. Messages start "vectors file NAME: " (with the compression, if any) and escape words. */
 final class VectorInput {
+  private static final Logger LOG = LoggerFactory.getLogger(VectorReader.class);
+
   /** The longest word accepted, in bytes. */
   static final int MAX_WORD_BYTES = 1 << 16;
 
@@ -19,10 +23,14 @@ final class VectorInput {
   final boolean normalise;
   final int maxChunkFloats;
   final String compression;
+  /** The byte count of a plain file, or -1 (compressed data, a pipe, standard input). */
+  final long inputSize;
   final List<String> warnings = new ArrayList<>();
   private final String label;
 
-  VectorInput(Path file, ByteSource src, long limit, boolean normalise, int maxChunkFloats, String compression) {
+  VectorInput(Path file, ByteSource src, long limit, boolean normalise, int maxChunkFloats, String compression,
+      long inputSize) {
+    this.inputSize = inputSize;
     this.file = file;
     this.src = src;
     this.limit = limit;
@@ -37,8 +45,11 @@ final class VectorInput {
     return new Embeddings(file, format, headerCount, b.words, m, normalise, compression, warnings);
   }
 
+  /** Something noticed but not refused: logged (the command line shows it as a warning) and kept for the caller. */
   void warn(String what) {
-    warnings.add(label + ": " + what);
+    String message = label + ": " + what;
+    warnings.add(message);
+    LOG.warn(message);
   }
 
   W2vException bad(String what) {

@@ -51,10 +51,14 @@ public final class VectorReader {
     if (limit < 0) {
       throw W2vException.usage("the word limit must be 0 or more, got " + limit);
     }
+    if (java.nio.file.Files.isDirectory(file)) {
+      return PartDirectory.read(file, limit, normalise); // the Spark trainer's part directory
+    }
     String name = CompressedInput.isStdin(file) ? "standard input" : Printable.of(String.valueOf(file), 200);
     try (CompressedInput ci = CompressedInput.open(file, "vectors file")) {
       String codec = ci.codec() == null ? null : ci.codec().label();
-      VectorInput in = new VectorInput(file, new ByteSource(ci.channel()), limit, normalise, maxChunkFloats, codec);
+      VectorInput in = new VectorInput(file, new ByteSource(ci.channel()), limit, normalise, maxChunkFloats, codec,
+          ci.size());
       return load(in, ci);
     } catch (CompressedInput.CorruptInput e) {
       throw W2vException.badInput("vectors file " + name + ": " + Printable.of(e.getMessage(), 300));
@@ -111,8 +115,88 @@ public final class VectorReader {
       }
       return new TextVectorReader(in, dim, false).readHeaderless();
     }
+    int dim = headerlessBinaryDim(src, n);
+    if (dim > 0) {
+      return new Word2vecBinaryReader(in, dim, VectorFormat.BINARY).readHeaderless();
+    }
     throw in.bad("not a word-vector file: its first line is neither a \"count dimension\" header nor a word followed"
         + " by numbers (" + firstBytes(in) + ")");
+  }
+
+  /**
+   * The dimension of binary vectors written without a header (gensim's {@code save_word2vec_format(binary=True,
+   * write_header=False)}), or 0: the smallest one at which the first {@code n} bytes parse, up to their end, as at
+   * least two entries of a word without control bytes, a space, and finite floats of sane size.
+   */
+  private static int headerlessBinaryDim(ByteSource src, int n) {
+    int p0 = src.position();
+    int lim = p0 + n;
+    int w = wordEnd(src, p0, lim);
+    if (w < 0) {
+      return 0;
+    }
+    for (int dim = 1; dim <= 10_000 && w + 1 + 4L * dim <= lim; dim++) {
+      int p = w + 1;
+      int entries = 0;
+      while (true) {
+        if (p + 4L * dim > lim) { // the window ends inside this vector: everything before it parsed
+          if (entries >= 2) {
+            return dim;
+          }
+          break;
+        }
+        if (!saneFloats(src, p, dim)) {
+          break;
+        }
+        p += 4 * dim;
+        entries++;
+        if (p == lim) {
+          return entries >= 2 || n < SNIFF ? dim : 0;
+        }
+        int next = wordEnd(src, p, lim);
+        if (next == -2 && entries >= 2) {
+          return dim; // the window ends inside the next word
+        }
+        if (next < 0) {
+          break;
+        }
+        p = next + 1;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * The index of the space ending a word of 1..200 bytes without control bytes starting at p; -2 when the window
+   * ends first, -1 when it is no such word.
+   */
+  private static int wordEnd(ByteSource src, int p, int lim) {
+    for (int k = p; k < p + 201; k++) {
+      if (k >= lim) {
+        return -2;
+      }
+      int c = src.get(k) & 0xff;
+      if (c == ' ') {
+        return k > p ? k : -1;
+      }
+      if (c < 0x20 || c == 0x7f) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean saneFloats(ByteSource src, int p, int dim) {
+    if (p + 4L * dim > src.buf.limit()) {
+      return false;
+    }
+    for (int c = 0; c < dim; c++) {
+      float v = src.buf.getFloat(p + 4 * c);
+      if (!(Math.abs(v) < 1e4f)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Embeddings withHeader(VectorInput in, long count, int dim) throws IOException {

@@ -24,6 +24,7 @@ final class Word2vecBinaryReader {
   Embeddings read(long count) throws IOException {
     long want = Math.min(count, in.limit);
     EmbeddingsBuilder b = new EmbeddingsBuilder(dim, want, in.normalise, in.maxChunkFloats);
+    b.trackInput(src, in.inputSize, 2 + 4L * dim); // a word of one byte, a space, the floats
     for (long i = 0; i < want; i++) {
       readEntry(i, count, b);
     }
@@ -34,10 +35,26 @@ final class Word2vecBinaryReader {
     return in.finish(format, count, b, b.matrix());
   }
 
-  private void readEntry(long i, long count, EmbeddingsBuilder b) throws IOException {
+  /** Reads entries until the end of the input (or the limit): binary vectors written without a header. */
+  Embeddings readHeaderless() throws IOException {
+    EmbeddingsBuilder b = new EmbeddingsBuilder(dim, in.limit, in.normalise, in.maxChunkFloats);
+    b.trackInput(src, in.inputSize, 2 + 4L * dim);
+    for (long i = 0; i < in.limit && readEntry(i, -1, b); i++) {
+      if (i >= Integer.MAX_VALUE - 17) {
+        throw in.bad("more than " + (Integer.MAX_VALUE - 16) + " words; load fewer with -limit");
+      }
+    }
+    return in.finish(VectorFormat.BINARY_NO_HEADER, b.rows(), b, b.matrix());
+  }
+
+  /** Reads entry i; false at the end of the input when {@code count} is -1 (no header), else an error there. */
+  private boolean readEntry(long i, long count, EmbeddingsBuilder b) throws IOException {
     skipNewlines();
     int w = wordLength(i);
     if (w < 0) {
+      if (count < 0) {
+        return false;
+      }
       throw in.bad("the header says " + count + " words, but the file ends after " + i);
     }
     int p = src.position();
@@ -76,6 +93,7 @@ final class Word2vecBinaryReader {
       }
       src.skip(1);
     }
+    return true;
   }
 
   private void skipNewlines() throws IOException {

@@ -26,6 +26,14 @@ public final class Vocabulary {
     this.trainWords = sum;
   }
 
+  /** A vocabulary over words already in their final order (a loaded model's), with {@code counts} indexed alike. */
+  public static Vocabulary of(ByteWords words, long[] counts) {
+    if (counts.length != words.size()) {
+      throw new IllegalArgumentException(counts.length + " counts for " + words.size() + " words");
+    }
+    return new Vocabulary(words, counts);
+  }
+
   /**
    * word2vec.c's SortVocab: a stable sort of entries 1.. by descending count (glibc's qsort is a merge sort, so
    * ties keep their first-seen order), then every entry but the first with a count below {@code minCount} is

@@ -286,6 +286,12 @@ class CorpusInputsTest {
     try (var s = Files.list(tmp)) {
       assertEquals(0, s.filter(p -> p.getFileName().toString().endsWith(".tmp")).count(), "no temporary left");
     }
+    // with -output - the spooled input and the pass files live in java.io.tmpdir: none of this process's is left
+    String mine = ".w2v-" + ProcessHandle.current().pid() + "-";
+    try (var s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      assertEquals(List.of(), s.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith(".w2v-phrases") && n.contains(mine)).toList());
+    }
   }
 
   @Test

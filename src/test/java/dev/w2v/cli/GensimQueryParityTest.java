@@ -32,7 +32,7 @@ class GensimQueryParityTest {
   }
 
   private static String vectors() throws URISyntaxException {
-    return resource("vectors/gensim.txt").toString();
+    return resource("query/gensim-8d.txt").toString();
   }
 
   /** Compares "word score word score ..." with tsv lines "query TAB word TAB score". */
@@ -60,6 +60,23 @@ class GensimQueryParityTest {
       CliRun r = CliRun.run(args.toArray(new String[0]));
       assertEquals(0, r.code, r.toString());
       sameAnswers(c[3], r.out, String.join(" ", args));
+    }
+  }
+
+  @Test
+  void negativeWordsApplyToEveryLineOfStandardInput() throws Exception {
+    for (String[] c : cases("most_similar")) {
+      if (c[2].isEmpty()) {
+        continue;
+      }
+      List<String> args = new ArrayList<>(List.of("similar", "-vectors", vectors(), "-n", "5", "-format", "tsv"));
+      for (String neg : c[2].split(" ")) {
+        args.add("-neg");
+        args.add(neg);
+      }
+      CliRun r = CliRun.runWithInput(c[1] + "\n", args.toArray(new String[0]));
+      assertEquals(0, r.code, r.toString());
+      sameAnswers(c[3], r.out, c[1] + " - " + c[2]);
     }
   }
 

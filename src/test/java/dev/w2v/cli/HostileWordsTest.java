@@ -114,6 +114,28 @@ class HostileWordsTest {
   }
 
   @Test
+  void vectorsOnStandardInputLeaveNoRoomForQueriesThere() throws IOException {
+    Path v = file(line(utf8("one"), "1 0 0"), line(utf8("two"), "0.9 0.1 0"));
+    java.io.InputStream old = System.in;
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    System.setIn(Files.newInputStream(v));
+    try {
+      int code = Main.run(new String[] {"cosine", "-vectors", "-"}, new java.io.PrintWriter(out, true),
+          new java.io.PrintWriter(err, true));
+      assertEquals(ExitCodes.USAGE, code, err.toString());
+      assertTrue(err.toString().contains("standard input holds the vectors"), err.toString());
+      System.setIn(Files.newInputStream(v));
+      code = Main.run(new String[] {"cosine", "-vectors", "-", "-format", "tsv", "one", "two"},
+          new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+      assertEquals(0, code, err.toString());
+      assertEquals("one\ttwo\t0.993884\n", out.toString());
+    } finally {
+      System.setIn(old);
+    }
+  }
+
+  @Test
   void aLongNearMissIsAnsweredShortlyWithoutASuggestion() throws IOException {
     String longWord = "a".repeat(65000);
     String nearMiss = "a".repeat(64999) + "b";

@@ -22,7 +22,7 @@ class PlotCommandTest {
   @TempDir Path dir;
 
   private static String vectors() throws Exception {
-    return Paths.get(PlotCommandTest.class.getResource("/dev/w2v/vectors/gensim.txt").toURI()).toString();
+    return Paths.get(PlotCommandTest.class.getResource("/dev/w2v/query/gensim-8d.txt").toURI()).toString();
   }
 
   @Test

@@ -30,7 +30,7 @@ class TrainOutOfMemoryTest {
     Path out = tmp.resolve("v.bin");
     // a separate JVM with a tiny heap: an OutOfMemoryError must not hit the test JVM
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-Xmx16m", "-cp", System.getProperty("java.class.path"),
+    Process p = new ProcessBuilder(java, "-Xmx16m", "-cp", childClasspath(),
         Main.class.getName(), "train", "-min-count", "1", "-size", "10", corpus.toString(), "-output", out.toString())
         .redirectErrorStream(true)
         .start();
@@ -43,5 +43,15 @@ class TrainOutOfMemoryTest {
     assertTrue(errors.get(0).contains("-Xmx"), output);
     assertFalse(output.contains("Exception") || output.contains("\tat "), output);
     assertFalse(Files.exists(out));
+  }
+
+  /** The runtime classpath without the test-only and provided (Spark) jars, which alone would fill 16 MB. */
+  static String childClasspath() throws IOException {
+    Path runtime = Path.of("target", "runtime-classpath.txt");
+    Path classes = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+    if (Files.isRegularFile(runtime)) {
+      return classes + java.io.File.pathSeparator + Files.readString(runtime).trim();
+    }
+    return System.getProperty("java.class.path");
   }
 }

@@ -2,6 +2,7 @@
 package dev.w2v.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.w2v.SharedData;
 import dev.w2v.vectors.Embeddings;
@@ -95,5 +96,19 @@ class WordPairSimilarityTest {
     Correlation.Result s = Correlation.spearman(new double[] {1, 2, 3, 4, 5, 6}, new double[] {1, 3, 2, 2, 6, 5});
     assertEquals(0.753702346348183, s.r(), 1e-12);
     assertEquals(0.0835232813732598, s.p(), 1e-12);
+  }
+
+  @Test
+  void degenerateSeriesGiveNaNNotAnException() {
+    Correlation.Result flat = Correlation.pearson(new double[] {1, 1, 1}, new double[] {1, 2, 3});
+    assertTrue(Double.isNaN(flat.r()), flat::toString);
+    Correlation.Result nan = Correlation.spearman(new double[] {1, Double.NaN, 3}, new double[] {1, 2, 3});
+    assertTrue(Double.isNaN(nan.r()), nan::toString);
+    Correlation.Result two = Correlation.pearson(new double[] {1, 2}, new double[] {2, 1});
+    assertEquals(-1.0, two.r(), 0);
+    assertEquals(1.0, two.p(), 0);
+    Correlation.Result perfect = Correlation.spearman(new double[] {1, 2, 3, 4}, new double[] {10, 20, 30, 40});
+    assertEquals(1.0, perfect.r(), 0);
+    assertEquals(0.0, perfect.p(), 0);
   }
 }

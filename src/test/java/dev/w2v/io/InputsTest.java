@@ -3,6 +3,7 @@ package dev.w2v.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -114,8 +115,8 @@ class InputsTest {
   void eachCompressionIsRecognisedByItsBytesNotItsName() throws IOException {
     byte[] text = TEXT.getBytes(StandardCharsets.UTF_8);
     byte[][] packed = {gzip(text), bzip2(text), xz(text), zstd(text)};
-    Inputs.Compression[] kinds = {Inputs.Compression.GZIP, Inputs.Compression.BZIP2, Inputs.Compression.XZ,
-        Inputs.Compression.ZSTD};
+    CompressedInput.Codec[] kinds = {CompressedInput.Codec.GZIP, CompressedInput.Codec.BZIP2,
+        CompressedInput.Codec.XZ, CompressedInput.Codec.ZSTD};
     for (int i = 0; i < packed.length; i++) {
       Path p = write("packed" + i + ".txt", packed[i]); // a misleading name on purpose
       Inputs in = Inputs.of(p, "training file");
@@ -125,7 +126,7 @@ class InputsTest {
     Path plain = write("plain.gz", text);
     Inputs in = Inputs.of(plain, "training file");
     assertEquals(TEXT, readAll(in), "a plain file named .gz is plain");
-    assertEquals(Inputs.Compression.NONE, in.compression(in.sources().get(0)));
+    assertNull(in.compression(in.sources().get(0)));
   }
 
   @Test
@@ -250,6 +251,41 @@ class InputsTest {
   }
 
   @Test
+  void concatenatedGzipMembersArrivingSlowlyThroughAPipeAreAllRead() throws Exception {
+    // a decoder that looks for a next member only when bytes are already available stops early on a pipe
+    Path fifo = tmp.resolve("slow");
+    Process mk;
+    try {
+      mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    } catch (IOException e) {
+      Assumptions.abort("no mkfifo here");
+      return;
+    }
+    Assumptions.assumeTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0, "mkfifo failed");
+    StringBuilder want = new StringBuilder();
+    byte[][] members = new byte[4][];
+    for (int i = 0; i < members.length; i++) {
+      String line = "member " + i + "\n";
+      want.append(line);
+      members[i] = gzip(line.getBytes(StandardCharsets.UTF_8));
+    }
+    Thread writer = new Thread(() -> {
+      try (OutputStream o = Files.newOutputStream(fifo)) {
+        for (byte[] m : members) {
+          o.write(m);
+          o.flush();
+          Thread.sleep(100);
+        }
+      } catch (IOException | InterruptedException ignored) {
+        // the reader's assertion reports it
+      }
+    });
+    writer.start();
+    assertEquals(want.toString(), readAll(Inputs.of(fifo, "training file")));
+    writer.join(10_000);
+  }
+
+  @Test
   void missingUnreadableAndCorruptInputsAreOneLineErrorsNamingTheFile() throws IOException {
     W2vException missing =
         assertThrows(W2vException.class, () -> Inputs.of(tmp.resolve("nope.txt"), "training file"));
@@ -275,10 +311,10 @@ class InputsTest {
 
   @Test
   void detectNeedsTheWholeMagic() {
-    assertEquals(Inputs.Compression.NONE, Inputs.detect(new byte[] {0x1f}, 1));
-    assertEquals(Inputs.Compression.NONE, Inputs.detect("BZ".getBytes(StandardCharsets.US_ASCII), 2));
-    assertEquals(Inputs.Compression.NONE, Inputs.detect(new byte[0], 0));
+    assertNull(CompressedInput.codec(new byte[] {0x1f}, 1));
+    assertNull(CompressedInput.codec("BZ".getBytes(StandardCharsets.US_ASCII), 2));
+    assertNull(CompressedInput.codec(new byte[0], 0));
     // zlib's header ("x^") is not one of ours: such text stays text
-    assertEquals(Inputs.Compression.NONE, Inputs.detect("x^2 + y^2".getBytes(StandardCharsets.US_ASCII), 9));
+    assertNull(CompressedInput.codec("x^2 + y^2".getBytes(StandardCharsets.US_ASCII), 9));
   }
 }

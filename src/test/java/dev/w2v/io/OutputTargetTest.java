@@ -39,6 +39,22 @@ class OutputTargetTest {
   }
 
   @Test
+  void aProcFdLinkToAPipeIsWrittenDirectly() throws Exception {
+    // /dev/stdout -> /proc/self/fd/1 -> "pipe:[N]": the link's text names no file, yet the kernel opens the pipe
+    Process p = new ProcessBuilder("sleep", "30").start();
+    try {
+      Path fd = Path.of("/proc/" + p.pid() + "/fd/0"); // the child's stdin: a pipe from this JVM
+      assumeTrue(Files.isSymbolicLink(fd) && Files.readSymbolicLink(fd).toString().startsWith("pipe:"),
+          "no /proc fd links here");
+      OutputTarget t = OutputTarget.check(fd, "output file");
+      assertEquals(OutputTarget.Kind.DIRECT, t.kind());
+      assertEquals(fd, t.path());
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  @Test
   void aCharacterDeviceIsWrittenInPlaceNotReplaced() throws IOException {
     Path devNull = Path.of("/dev/null");
     assumeTrue(Files.exists(devNull), "no /dev/null");

@@ -261,7 +261,7 @@ class LossTest {
     Trainer t = new Trainer(cfg, vocab, m, null, new UnigramTable(vocab.counts()), false);
     t.train(id -> new EncodedTokenSource(corpus, id, 3));
     double perThread = 0;
-    for (double x : t.threadLoss) {
+    for (double x : t.threadLoss()) {
       assertTrue(x > 0, "every thread adds its loss");
       perThread += x;
     }

@@ -42,6 +42,7 @@ class OtherToolsFormatsTest {
     "w2v-gensim.bin, BINARY, , 0",
     "w2v-gensim.txt, TEXT, , 0",
     "w2v-gensim-noheader.txt, TEXT_NO_HEADER, , 0",
+    "w2v-gensim-noheader.bin, BINARY_NO_HEADER, , 0",
     "glove.txt, TEXT_NO_HEADER, , 6e-7",
     "w2v-gensim.bin.gz, BINARY, gzip, 0",
     "w2v-gensim.txt.bz2, TEXT, bzip2, 0",

@@ -51,6 +51,29 @@ class VectorReaderTest {
   }
 
   @Test
+  void binaryWithoutAHeaderIsReadAtTheDimensionItsEntriesParseAt() throws IOException {
+    for (int[] nd : new int[][] {{3, 1}, {40, 7}, {200, 300}, {5, 1000}}) {
+      TestVectors t = TestVectors.random(nd[0], nd[1], nd[1]);
+      byte[] b = t.binary(false);
+      int nl = 0;
+      while (b[nl] != '\n') {
+        nl++;
+      }
+      Path p = TestVectors.write(dir, "nohead.bin", Arrays.copyOfRange(b, nl + 1, b.length));
+      Embeddings e = VectorReader.read(p, VectorReader.ALL, false);
+      assertEquals(VectorFormat.BINARY_NO_HEADER, e.format(), nd[0] + " x " + nd[1]);
+      assertSame(t, e);
+    }
+    // random bytes are still no vector file
+    byte[] junk = new byte[100_000];
+    new java.util.Random(3).nextBytes(junk);
+    junk[0] = 'a';
+    junk[1] = ' ';
+    String m = refused(junk);
+    assertTrue(m.contains("not a word-vector file"), m);
+  }
+
+  @Test
   void matrixSpreadOverSeveralChunksHoldsTheSameRows() throws IOException {
     TestVectors t = TestVectors.random(23, 7, 2);
     Path p = TestVectors.write(dir, "v.bin", t.binary(true));

@@ -1,13 +1,13 @@
 #!/usr/bin/python3
-# Writes gensim-queries.tsv: gensim 4.2's own answers to the queries that QueryParityTest asks w2v, on the
-# gensim-written fixture ../vectors/gensim.txt (see ../vectors/README.md for how it was made).
+# Writes gensim-queries.tsv: gensim 4.2's own answers to the queries that GensimQueryParityTest asks w2v, on the
+# gensim-written fixture gensim-8d.txt (a copy of ../vectors/gensim.txt; see README.md here).
 # Run from this directory with Debian 12's python3-gensim (4.2.0): /usr/bin/python3 make-expected.py
 # Each line: KIND <TAB> POSITIVE (space-separated words, or the vector's numbers) <TAB> NEGATIVE <TAB> ANSWER,
 # where ANSWER is "word score word score ..." (most_similar, similar_by_vector), a score (similarity) or a word
 # (doesnt_match). Scores are printed with repr() of the float32 gensim returns, as a Python float.
 from gensim.models import KeyedVectors
 
-kv = KeyedVectors.load_word2vec_format('../vectors/gensim.txt', binary=False)
+kv = KeyedVectors.load_word2vec_format('gensim-8d.txt', binary=False)
 out = []
 
 def pairs(res):

@@ -1,0 +1,187 @@
+// The partitioned skip-gram trainer's driver loop: K partitions, each epoch in K sub-iterations.
+package dev.w2v.spark;
+
+import dev.w2v.io.W2vException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.spark.HashPartitioner;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+/**
+ * Skip-gram with negative sampling over partitioned embeddings (stratified SGD, Gemulla et al. 2011; the scheme
+ * of apache/spark#37967 and ezamyatin/distributed-word2vec). Input vectors are dealt to K partitions by a salted
+ * hash and stay there; output vectors are dealt to K buckets that rotate one partition per sub-iteration
+ * ({@link Strata}). In each sub-iteration every corpus partition regenerates its pairs for the epoch
+ * ({@link PairGenerator}), the pairs whose two rows meet are shuffled (sorted, so a task's input is the same on
+ * every attempt) to that partition, and each partition runs ordinary SGD ({@link SkipGramTask}). No averaging:
+ * every row has exactly one writer at a time, so quality does not depend on K, and a task holds 2/K of the model.
+ *
+ * <p>The blocks of each sub-iteration are persisted at the chosen storage level (DISK_ONLY or MEMORY_AND_DISK
+ * lets the model exceed the executors' memory) and the previous ones released only after the next are
+ * materialised, so a failed task recomputes from the same immutable state and never applies its updates twice.
+ */
+public final class SparkSkipGram {
+  private SparkSkipGram() {}
+
+  /** Training settings (word2vec.c's names); {@code partitions} is K. */
+  public record Settings(int size, int window, float sample, int negative, long iter, int minCount, float alpha,
+      int partitions, int rounds, long seed, StorageLevel level, long broadcastLimit, boolean splitNoise)
+      implements Serializable {
+    public Settings {
+      if (partitions <= 0) {
+        throw W2vException.usage("-partitions must be a positive number, got " + partitions);
+      }
+      if (rounds <= 0) {
+        throw W2vException.usage("-rounds must be a positive number, got " + rounds);
+      }
+      if (negative <= 0) {
+        throw W2vException.usage("-negative must be a positive number on Spark (negative sampling is the only"
+            + " objective), got " + negative);
+      }
+    }
+  }
+
+  /** The trained input vectors (syn0) in K blocks, with the vocabulary they index. */
+  public record Result(JavaRDD<VocabWord> vocab, long vocabSize, long trainWords, JavaRDD<Block> syn0, int dim) {}
+
+  /**
+   * Trains on {@code sentences} (each ends with an implicit {@code </s>}); {@code vocab} is counted from them
+   * when null. {@code log} receives one progress line per sub-iteration.
+   */
+  public static Result train(JavaRDD<String[]> sentences, JavaRDD<VocabWord> vocab, Settings s,
+      Consumer<String> log) {
+    long t0 = System.nanoTime();
+    if (vocab == null) {
+      vocab = SparkVocab.count(sentences, s.minCount());
+    }
+    vocab = vocab.persist(StorageLevel.MEMORY_AND_DISK());
+    long vocabSize = vocab.count();
+    long trainWords = vocabSize == 0 ? 0 : vocab.map(VocabWord::count).reduce(Long::sum);
+    if (vocabSize <= 1) {
+      throw W2vException.badInput(vocabSize == 0 ? "the corpus is empty"
+          : "no word of the corpus occurs at least -min-count " + s.minCount() + " times");
+    }
+    log.accept(String.format("Vocab size: %d%nWords in train file: %d", vocabSize, trainWords));
+    int k = s.partitions();
+    int sources = Math.max(k, sentences.context().defaultParallelism());
+    JavaRDD<Line> lines = CorpusEncoder.encode(sentences, vocab, vocabSize, trainWords, s.sample(),
+        s.broadcastLimit()).repartition(sources).persist(s.level());
+    long lineCount = lines.count();
+    log.accept(String.format("Encoded %d lines into %d partitions in %.1f s", lineCount, sources,
+        (System.nanoTime() - t0) / 1e9));
+
+    final int dim = s.size();
+    final long seed = s.seed();
+    HashPartitioner byPartition = new HashPartitioner(k);
+    JavaRDD<Block> in = vocab.mapToPair(w -> new Tuple2<>(Strata.in(w.id(), k, seed), w))
+        .groupByKey(byPartition)
+        .map(g -> initial(true, g._1(), g._2(), dim, seed));
+    JavaRDD<Block> out = vocab.mapToPair(w -> new Tuple2<>(Strata.out(w.id(), k, seed), w))
+        .groupByKey(byPartition)
+        .map(g -> initial(false, g._1(), g._2(), dim, seed));
+    // groupByKey with a HashPartitioner over keys 0..K-1 puts key p in partition p, as the schedule needs
+
+    long total = s.iter() * s.rounds() * k;
+    PairGenerator gen = new PairGenerator(k, s.rounds(), s.window(), s.sample() > 0, seed, s.splitNoise());
+    double noiseTotal = vocab.filter(w -> w.id() != 0).map(w -> Math.pow(w.count(), 0.75)).reduce(Double::sum);
+    SkipGramTask task = new SkipGramTask(dim, s.negative(), s.alpha(), total, seed, noiseTotal, s.splitNoise());
+    JavaRDD<Block> previous = null;
+    for (long t = 0; t < total; t++) {
+      long ts = System.nanoTime();
+      final long sub = t;
+      JavaPairRDD<Long, int[]> pairs = lines
+          .mapPartitionsWithIndex((src, it) -> gen.pairs(sub, src, it), false)
+          .mapToPair(x -> x)
+          .repartitionAndSortWithinPartitions(new KeyPartitioner(k));
+      JavaRDD<Block[]> state = in.zipPartitions(out, SparkSkipGram::pairUp);
+      JavaRDD<Block> result = pairs.zipPartitions(state,
+          (p, st) -> task.run(sub, TaskContext.getPartitionId(), p, st)).persist(s.level());
+      if (sentences.context().getCheckpointDir().isDefined() && (t + 1) % 10 == 0) {
+        result.checkpoint(); // bounds the lineage of long runs
+      }
+      result.count();
+      if (previous != null) {
+        previous.unpersist(false);
+      }
+      previous = result;
+      in = result.filter(b -> b.input);
+      final long next = t + 1;
+      out = result.filter(b -> !b.input)
+          .mapToPair(b -> new Tuple2<>(Strata.place(b.bucket, next, k), b))
+          .partitionBy(byPartition)
+          .values();
+      log.accept(String.format("epoch %d/%d, sub-iteration %d/%d: %.1f s", t / k / s.rounds() + 1, s.iter(),
+          t % (k * s.rounds()) + 1, k * s.rounds(),
+          (System.nanoTime() - ts) / 1e9));
+    }
+    lines.unpersist(false);
+    return new Result(vocab, vocabSize, trainWords, in, dim);
+  }
+
+  private static Iterator<Block[]> pairUp(Iterator<Block> a, Iterator<Block> b) {
+    Block x = a.hasNext() ? a.next() : null;
+    Block y = b.hasNext() ? b.next() : null;
+    List<Block[]> one = new ArrayList<>(1);
+    one.add(new Block[] {x, y});
+    return one.iterator();
+  }
+
+  /** word2vec.c's InitNet for syn0 ({@code ((r & 0xFFFF) / 65536 - 0.5) / size}), seeded per word; syn1neg 0. */
+  static Block initial(boolean input, int bucket, Iterable<VocabWord> words, int dim, long seed) {
+    List<VocabWord> ws = new ArrayList<>();
+    words.forEach(ws::add);
+    ws.sort((a, b) -> Integer.compare(a.id(), b.id()));
+    int[] ids = new int[ws.size()];
+    long[] counts = new long[ws.size()];
+    float[] vec = new float[ws.size() * dim];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = ws.get(i).id();
+      counts[i] = ws.get(i).count();
+      if (input) {
+        long nextRandom = Strata.seed(seed, ids[i], 1);
+        for (int b = 0; b < dim; b++) {
+          nextRandom = nextRandom * 25214903917L + 11;
+          vec[i * dim + b] = (((nextRandom & 0xFFFF) / (float) 65536) - 0.5f) / dim;
+        }
+      }
+    }
+    return new Block(input, bucket, ids, input ? null : counts, vec);
+  }
+
+  /** Routes a pair block to the partition in its key. */
+  static final class KeyPartitioner extends org.apache.spark.Partitioner {
+    private static final long serialVersionUID = 1L;
+    private final int k;
+
+    KeyPartitioner(int k) {
+      this.k = k;
+    }
+
+    @Override
+    public int numPartitions() {
+      return k;
+    }
+
+    @Override
+    public int getPartition(Object key) {
+      return PairGenerator.partitionOf((Long) key);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof KeyPartitioner p && p.k == k;
+    }
+
+    @Override
+    public int hashCode() {
+      return k;
+    }
+  }
+}

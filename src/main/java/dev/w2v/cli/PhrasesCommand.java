@@ -118,7 +118,7 @@ public final class PhrasesCommand implements Callable<Integer>, Debuggable {
             debug);
     StdinHint.print(config.inputs(), spec.commandLine().getErr(), "phrases", debug);
     // System.out at call time, so that tests can substitute it; an OutOfMemoryError becomes one line in Main
-    Phrases.run(config, spec.commandLine().getErr(), System.out);
+    Phrases.run(config, spec.commandLine().getErr(), System.out, Terminal.stderrIsTerminal());
     return ExitCodes.OK;
   }
 }

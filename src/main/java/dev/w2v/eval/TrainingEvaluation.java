@@ -1,6 +1,7 @@
 // Evaluation while training: the vectors of each epoch through the code of `w2v accuracy` and `w2v similarity`.
 package dev.w2v.eval;
 
+import dev.w2v.io.CompressedInput;
 import dev.w2v.io.W2vException;
 import dev.w2v.math.ScalarMath;
 import dev.w2v.query.Analogy;
@@ -12,8 +13,8 @@ import dev.w2v.vocab.ByteWords;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class TrainingEvaluation {
       AnalogyAccuracy acc = new AnalogyAccuracy(e, Analogy.Method.ADD);
       for (Path f : analogies) {
         AnalogyAccuracy.Report r;
-        try (InputStream in = Files.newInputStream(f)) {
+        try (InputStream in = CompressedInput.stream(f, "analogy file")) {
           r = acc.evaluate(in);
         } catch (IOException ex) {
           throw W2vException.badInput("cannot read analogy file " + f + ": " + ex.getMessage());
@@ -73,7 +74,8 @@ public final class TrainingEvaluation {
       WordPairSimilarity sim = new WordPairSimilarity(e, opt);
       for (Path f : pairs) {
         WordPairSimilarity.Report r;
-        try (BufferedReader in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+            CompressedInput.stream(f, "word-pair file"), StandardCharsets.UTF_8.newDecoder()))) {
           r = sim.evaluate(in);
         } catch (IOException ex) {
           throw W2vException.badInput("cannot read word-pair file " + f + ": " + ex.getMessage());

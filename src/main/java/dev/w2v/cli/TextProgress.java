@@ -159,7 +159,7 @@ final class TextProgress implements TrainListener {
   }
 
   /** Clears the updating line, if one is on screen (before an error message, say). */
-  void close() {
+  synchronized void close() {
     if (shown > 0) {
       err.print("\r" + " ".repeat(shown) + "\r");
       shown = 0;
@@ -167,8 +167,20 @@ final class TextProgress implements TrainListener {
     }
   }
 
+  /**
+   * Ends the updating line where it stands, if one is on screen, so that what follows (the shell's prompt after
+   * Ctrl-C) starts on a line of its own. Run from a shutdown hook, while training threads may still update it.
+   */
+  synchronized void interrupted() {
+    if (shown > 0) {
+      err.println();
+      shown = 0;
+      err.flush();
+    }
+  }
+
   /** The updating line: in place on a terminal, else a plain line. */
-  private void live(String s) {
+  private synchronized void live(String s) {
     if (tty) {
       err.print("\r" + s + " ".repeat(Math.max(0, shown - s.length())));
       shown = s.length();
@@ -179,7 +191,7 @@ final class TextProgress implements TrainListener {
   }
 
   /** A permanent line, after clearing the updating one. */
-  private void line(String s) {
+  private synchronized void line(String s) {
     if (shown > 0) {
       err.print("\r" + " ".repeat(shown) + "\r");
       shown = 0;

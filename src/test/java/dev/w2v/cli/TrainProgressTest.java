@@ -172,6 +172,19 @@ class TrainProgressTest {
   }
 
   @Test
+  void ctrlCEndsTheLiveLineSoThePromptStartsOnItsOwn() {
+    StringWriter tty = new StringWriter();
+    TextProgress t = new TextProgress(new PrintWriter(tty), true, 2);
+    t.interrupted();
+    assertEquals("", tty.toString(), "no live line: nothing to end");
+    t.progress(new TrainListener.Update(2, 5, 0.3, 300, 1000, 2.5e6, 0.0175f, 2.34567, 75, 30));
+    t.interrupted();
+    assertTrue(tty.toString().endsWith("ETA: 1:15\n"), tty.toString());
+    t.interrupted();
+    assertTrue(tty.toString().endsWith("ETA: 1:15\n"), "ended once: " + tty);
+  }
+
+  @Test
   void divergingTrainingStopsNamingAlphaAndWritesNothing() throws IOException {
     for (String alpha : new String[] {"10", "1e9"}) {
       Path out = tmp.resolve("v" + alpha + ".bin");

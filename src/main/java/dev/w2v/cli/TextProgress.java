@@ -168,11 +168,12 @@ final class TextProgress implements TrainListener {
   }
 
   /**
-   * Ends the updating line where it stands, if one is on screen, so that what follows (the shell's prompt after
-   * Ctrl-C) starts on a line of its own. Run from a shutdown hook, while training threads may still update it.
+   * On a terminal, ends the current line (the updating one where it stands, or the terminal's echoed {@code ^C}),
+   * so that the shell's prompt after Ctrl-C starts on a line of its own: w2v exits 130 rather than dying of the
+   * signal, so the shell adds no newline. Run from a shutdown hook, while training threads may still update it.
    */
   synchronized void interrupted() {
-    if (shown > 0) {
+    if (tty) {
       err.println();
       shown = 0;
       err.flush();

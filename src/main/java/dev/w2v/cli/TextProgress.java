@@ -159,7 +159,7 @@ final class TextProgress implements TrainListener {
   }
 
   /** Clears the updating line, if one is on screen (before an error message, say). */
-  synchronized void close() {
+  void close() {
     if (shown > 0) {
       err.print("\r" + " ".repeat(shown) + "\r");
       shown = 0;
@@ -167,21 +167,8 @@ final class TextProgress implements TrainListener {
     }
   }
 
-  /**
-   * On a terminal, ends the current line (the updating one where it stands, or the terminal's echoed {@code ^C}),
-   * so that the shell's prompt after Ctrl-C starts on a line of its own: w2v exits 130 rather than dying of the
-   * signal, so the shell adds no newline. Run from a shutdown hook, while training threads may still update it.
-   */
-  synchronized void interrupted() {
-    if (tty) {
-      err.println();
-      shown = 0;
-      err.flush();
-    }
-  }
-
   /** The updating line: in place on a terminal, else a plain line. */
-  private synchronized void live(String s) {
+  private void live(String s) {
     if (tty) {
       err.print("\r" + s + " ".repeat(Math.max(0, shown - s.length())));
       shown = s.length();
@@ -192,7 +179,7 @@ final class TextProgress implements TrainListener {
   }
 
   /** A permanent line, after clearing the updating one. */
-  private synchronized void line(String s) {
+  private void line(String s) {
     if (shown > 0) {
       err.print("\r" + " ".repeat(shown) + "\r");
       shown = 0;

@@ -209,17 +209,10 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
       new TrainJob(cfg, inputs(), rc, new JsonProgress(err, debug)).run();
     } else {
       TextProgress text = new TextProgress(err, tty, debug);
-      Thread onCtrlC = new Thread(text::interrupted, "w2v-progress-end");
-      Runtime.getRuntime().addShutdownHook(onCtrlC); // Ctrl-C: the prompt does not start on the progress line
       try {
         new TrainJob(cfg, inputs(), rc, text).run();
       } finally {
         text.close(); // an error message starts on a clean line
-        try {
-          Runtime.getRuntime().removeShutdownHook(onCtrlC);
-        } catch (IllegalStateException shuttingDown) {
-          // the JVM is exiting: the hook runs
-        }
       }
     }
     if (!eval.isEmpty() && cfg.debug() > 0) {

@@ -172,21 +172,6 @@ class TrainProgressTest {
   }
 
   @Test
-  void ctrlCEndsTheLiveLineSoThePromptStartsOnItsOwn() {
-    StringWriter tty = new StringWriter();
-    TextProgress t = new TextProgress(new PrintWriter(tty), true, 2);
-    t.progress(new TrainListener.Update(2, 5, 0.3, 300, 1000, 2.5e6, 0.0175f, 2.34567, 75, 30));
-    t.interrupted();
-    assertTrue(tty.toString().endsWith("ETA: 1:15\n"), "the live line stays, ended: " + tty);
-    StringWriter log = new StringWriter();
-    TextProgress l = new TextProgress(new PrintWriter(log), false, 2);
-    l.progress(new TrainListener.Update(2, 5, 0.3, 300, 1000, 2.5e6, 0.0175f, 2.34567, 75, 30));
-    String before = log.toString();
-    l.interrupted();
-    assertEquals(before, log.toString(), "not a terminal: no empty line in the log");
-  }
-
-  @Test
   void divergingTrainingStopsNamingAlphaAndWritesNothing() throws IOException {
     for (String alpha : new String[] {"10", "1e9"}) {
       Path out = tmp.resolve("v" + alpha + ".bin");

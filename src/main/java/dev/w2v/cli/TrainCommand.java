@@ -177,7 +177,7 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
     TrainConfig cfg = config();
     PrintWriter err = spec.commandLine().getErr();
     boolean tty = Terminal.stderrIsTerminal();
-    StdinHint.print(inputs(), err, "train");
+    StdinHint.print(inputs(), err, "train", debug);
     RunConfig rc = new RunConfig(seed, saveModel, initModel, checkpoint, resume, null);
     TrainingEvaluation eval = new TrainingEvaluation(evalAnalogies, evalPairs,
         TrainingEvaluation.DEFAULT_ANALOGY_LIMIT);

@@ -103,8 +103,15 @@ public final class SparkSkipGram {
       JavaRDD<Block[]> state = in.zipPartitions(out, SparkSkipGram::pairUp);
       JavaRDD<Block> result = pairs.zipPartitions(state,
           (p, st) -> task.run(sub, TaskContext.getPartitionId(), p, st)).persist(s.level());
-      if (sentences.context().getCheckpointDir().isDefined() && (t + 1) % 10 == 0) {
-        result.checkpoint(); // bounds the lineage of long runs
+      if ((t + 1) % 10 == 0) {
+        // Cut the lineage, which otherwise grows by one sub-iteration each time (and its serialised form
+        // overflows the stack after ~150): reliably to the checkpoint directory when one is set, else to the
+        // executors' block stores (survives task failures, not the loss of an executor).
+        if (sentences.context().getCheckpointDir().isDefined()) {
+          result.checkpoint();
+        } else {
+          result.rdd().localCheckpoint();
+        }
       }
       result.count();
       if (previous != null) {

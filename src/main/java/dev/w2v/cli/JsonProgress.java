@@ -2,6 +2,7 @@
 package dev.w2v.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.w2v.train.RunConfig;
 import dev.w2v.train.TrainConfig;
 import dev.w2v.train.TrainListener;
 import java.io.IOException;
@@ -98,6 +99,9 @@ final class JsonProgress implements TrainListener {
         g.writeNumberField("classes", c.classes());
         g.writeBooleanField("binary", c.binary());
         g.writeStringField("kernels", s.simd() ? "simd" : "scalar");
+        g.writeNumberField("seed", s.run() != null ? s.run().seed() : RunConfig.WORD2VEC_SEED);
+        path(g, "init_model", s.run() != null ? s.run().initModel() : null);
+        path(g, "resume", s.run() != null ? s.run().resume() : null);
         path(g, "train", c.train());
         path(g, "output", c.output());
         path(g, "read_vocab", c.readVocab());

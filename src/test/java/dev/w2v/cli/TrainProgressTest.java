@@ -74,7 +74,7 @@ class TrainProgressTest {
   void jsonProgressIsOneParsableObjectPerLine() throws IOException {
     Path out = tmp.resolve("v.bin");
     TrainRun r = TrainRun.of("train", "-progress", "json", "-size", "16", "-iter", "2", "-threads", "2",
-        "-output", out.toString(), DEMO.toString());
+        "-seed", "7", "-output", out.toString(), DEMO.toString());
     assertEquals(0, r.code(), r::toString);
     List<Map<String, Object>> events = new ArrayList<>();
     for (String line : r.err().split("\n")) {
@@ -86,10 +86,11 @@ class TrainProgressTest {
     assertEquals("done", kinds.get(kinds.size() - 1), kinds::toString);
     Map<String, Object> start = events.get(1);
     for (String f : List.of("mode", "size", "window", "negative", "hs", "sample", "alpha", "min_count", "iter",
-        "threads", "reference", "shared_negatives", "classes", "binary", "kernels", "train", "output")) {
+        "threads", "reference", "shared_negatives", "classes", "binary", "kernels", "seed", "train", "output")) {
       assertTrue(start.containsKey(f), "start lacks " + f + ": " + start);
     }
     assertEquals(16L, start.get("size"));
+    assertEquals(7L, start.get("seed"));
     assertEquals("cbow", start.get("mode"));
     List<Map<String, Object>> epochs = events.stream().filter(e -> "epoch".equals(e.get("event"))).toList();
     assertEquals(2, epochs.size(), kinds::toString);
@@ -204,6 +205,9 @@ class TrainProgressTest {
     assertEquals("-cbow 1 -size 300 -window 8 -negative 0 -hs 1 -sample 1.0e-5 -alpha 0.04 -min-count 3 -iter 15"
         + " -threads 4 -reference 1 -shared-negatives 0 -classes 0 -binary 1 -read-vocab vocab.txt",
         TextProgress.settings(c));
+    assertEquals(" -seed 5 -resume ck.w2vm",
+        TextProgress.runSettings(new dev.w2v.train.RunConfig(5, null, null, null, Path.of("ck.w2vm"), null)));
+    assertEquals("", TextProgress.runSettings(dev.w2v.train.RunConfig.NONE));
     assertEquals("Training CBOW with hierarchical softmax, scalar kernels, 4 threads, reference mode (word2vec.c's"
         + " arithmetic and epochs): c.txt -> v.bin", TextProgress.header(c, false));
   }

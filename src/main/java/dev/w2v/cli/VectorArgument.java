@@ -14,11 +14,9 @@ final class VectorArgument {
       t = t.substring(1, t.length() - 1).strip(); // as Python and JSON print a list
     }
     String[] parts = t.isEmpty() ? new String[0] : t.split("[\\s,]+");
-    if (parts.length != dim) {
-      throw W2vException.usage(what + " has " + parts.length + " numbers; the vectors have " + dim);
-    }
-    float[] v = new float[dim];
-    for (int i = 0; i < dim; i++) {
+    // each number first: "-vector king" is a word where numbers belong, not a count to fix
+    float[] v = new float[parts.length];
+    for (int i = 0; i < parts.length; i++) {
       try {
         v[i] = Float.parseFloat(parts[i]);
       } catch (NumberFormatException e) {
@@ -27,6 +25,10 @@ final class VectorArgument {
       if (!Float.isFinite(v[i])) {
         throw W2vException.usage(what + ": number " + (i + 1) + " (" + shorten(parts[i]) + ") is not finite as a float");
       }
+    }
+    if (parts.length != dim) {
+      throw W2vException.usage(what + " has " + parts.length + (parts.length == 1 ? " number" : " numbers")
+          + "; the vectors have " + dim);
     }
     return v;
   }

@@ -196,7 +196,9 @@ public final class Main implements Callable<Integer> {
         ? unmatched((CommandLine.UnmatchedArgumentException) ex)
         : lowerFirst(ex.getMessage()); // picocli's "Missing required..." reads as the rest: "error: missing ..."
     err.println(prefix(cl) + "error: " + oneLine(message));
-    err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for the options.");
+    // the top level has commands, not options, to offer
+    String what = cl.getCommandSpec().parent() == null ? "commands" : "options";
+    err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for the " + what + ".");
     return ExitCodes.USAGE;
   }
 

@@ -57,7 +57,8 @@ class MainTest {
   void unknownCommandSuggestsTheNearestOne() {
     CliRun r = CliRun.run("trian", "-iter", "3");
     assertEquals(ExitCodes.USAGE, r.code, r.toString());
-    assertTrue(r.err.startsWith("w2v: error: unknown command 'trian' (did you mean 'train'?)\n"), r.err);
+    assertEquals("w2v: error: unknown command 'trian' (did you mean 'train'?)\n"
+        + "Try 'w2v --help' for the commands.\n", r.err);
   }
 
   @Test

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
       "Answer an analogy: the words nearest to A - B + C.",
       "'w2v analogy king man woman' (king - man + woman) answers queen. word2vec.c's word-analogy takes the "
           + "same question as B A C ('man king woman'). With no words, reads one question (three words) per line "
-          + "from standard input; EXIT to leave."
+          + "from standard input (line editing and history on a terminal; exit, quit or Ctrl-D leaves)."
     },
     footer = {
       "",

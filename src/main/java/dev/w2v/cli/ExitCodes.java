@@ -16,6 +16,8 @@ public final class ExitCodes {
   public static final int IO = 4;
   /** The model does not fit in the Java heap. */
   public static final int MEMORY = 5;
+  /** Training diverged (NaN or infinite weights: the learning rate is too high); nothing was written. */
+  public static final int DIVERGED = 6;
   /** Interrupted (Ctrl-C). */
   public static final int INTERRUPTED = 130;
 
@@ -31,6 +33,8 @@ public final class ExitCodes {
         return IO;
       case MEMORY:
         return MEMORY;
+      case DIVERGED:
+        return DIVERGED;
       default:
         return SOFTWARE;
     }

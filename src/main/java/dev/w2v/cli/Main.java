@@ -180,7 +180,7 @@ public final class Main implements Callable<Integer> {
     PrintWriter err = cl.getErr();
     String message = ex instanceof CommandLine.UnmatchedArgumentException
         ? unmatched((CommandLine.UnmatchedArgumentException) ex)
-        : ex.getMessage();
+        : lowerFirst(ex.getMessage()); // picocli's "Missing required..." reads as the rest: "error: missing ..."
     err.println(prefix(cl) + "error: " + oneLine(message));
     err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for the options.");
     return ExitCodes.USAGE;
@@ -239,6 +239,14 @@ public final class Main implements Callable<Integer> {
       return what + "; to give a word that starts with '-', put it after '--'";
     }
     return what;
+  }
+
+  /** "Missing required parameter" becomes "missing required parameter"; "URL ..." stays. */
+  static String lowerFirst(String s) {
+    if (s == null || s.length() < 2 || !Character.isUpperCase(s.charAt(0)) || !Character.isLowerCase(s.charAt(1))) {
+      return s;
+    }
+    return Character.toLowerCase(s.charAt(0)) + s.substring(1);
   }
 
   /** "w2v train: " for the train command. */

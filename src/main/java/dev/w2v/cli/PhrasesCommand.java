@@ -116,9 +116,9 @@ public final class PhrasesCommand implements Callable<Integer>, Debuggable {
         PhrasesConfig.fromFlags(
             train != null ? List.of(train) : corpus, output, passes, minCount, minCounts, threshold, thresholds,
             debug);
-    StdinHint.print(config.inputs(), spec.commandLine().getErr(), "phrases");
+    StdinHint.print(config.inputs(), spec.commandLine().getErr(), "phrases", debug);
     // System.out at call time, so that tests can substitute it; an OutOfMemoryError becomes one line in Main
-    Phrases.run(config, spec.commandLine().getErr(), System.out);
+    Phrases.run(config, spec.commandLine().getErr(), System.out, Terminal.stderrIsTerminal());
     return ExitCodes.OK;
   }
 }

@@ -40,7 +40,7 @@ final class QueryOptions {
    * king} forgot {@code -vectors}.
    */
   void checkWords(List<String> words) {
-    if (Files.exists(vectors)) {
+    if (CompressedInput.isStdin(vectors) || Files.exists(vectors)) {
       return;
     }
     for (String w : words) {
@@ -66,7 +66,8 @@ final class QueryOptions {
       throw W2vException.usage("-limit must be 0 (all words) or more, got " + limit);
     }
     long t0 = System.nanoTime();
-    if (debug >= 2 && !CompressedInput.isStdin(vectors) && Files.exists(vectors) && !Files.isRegularFile(vectors)) {
+    if (!CompressedInput.isStdin(vectors) && Files.exists(vectors) && !Files.isRegularFile(vectors)
+        && (debug >= 2 || debug >= 1 && StdinHint.isNamedFifo(vectors))) {
       err.printf("%s: reading vectors from %s, which is not a regular file: waiting for data (a FIFO waits for a"
           + " writer)%n", who, Printable.of(vectors.toString(), 400));
       err.flush();

@@ -159,6 +159,14 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
       description = "After every epoch, report word-pair similarity on FILE (as w2v similarity). Repeatable.")
   List<Path> evalPairs = new ArrayList<>();
 
+  /** How progress is shown on stderr. */
+  enum ProgressFormat { text, json }
+
+  @Option(names = "-progress", paramLabel = "text|json",
+      description = "Progress on stderr as text (default: an updating line on a terminal, a line every 10 s"
+          + " otherwise) or json (one JSON object per line and event, for programs; fields in the README).")
+  ProgressFormat progress = ProgressFormat.text;
+
   @Override
   public boolean stackTraces() {
     return debug >= 3;
@@ -168,8 +176,8 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
   public Integer call() {
     TrainConfig cfg = config();
     PrintWriter err = spec.commandLine().getErr();
-    boolean tty = System.console() != null;
-    StdinHint.print(inputs(), err, "train");
+    boolean tty = Terminal.stderrIsTerminal();
+    StdinHint.print(inputs(), err, "train", debug);
     RunConfig rc = new RunConfig(seed, saveModel, initModel, checkpoint, resume, null);
     TrainingEvaluation eval = new TrainingEvaluation(evalAnalogies, evalPairs,
         TrainingEvaluation.DEFAULT_ANALOGY_LIMIT);
@@ -197,7 +205,16 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
         err.flush();
       });
     }
-    new TrainJob(cfg, inputs(), rc, err, tty).run();
+    if (progress == ProgressFormat.json) {
+      new TrainJob(cfg, inputs(), rc, new JsonProgress(err, debug)).run();
+    } else {
+      TextProgress text = new TextProgress(err, tty, debug);
+      try {
+        new TrainJob(cfg, inputs(), rc, text).run();
+      } finally {
+        text.close(); // an error message starts on a clean line
+      }
+    }
     if (!eval.isEmpty() && cfg.debug() > 0) {
       err.println("Evaluation per epoch:");
       for (String line : eval.table()) {

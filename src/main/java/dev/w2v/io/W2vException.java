@@ -7,7 +7,7 @@ package dev.w2v.io;
  */
 public class W2vException extends RuntimeException {
   /** What went wrong, which the command line maps to an exit code. */
-  public enum Kind { USAGE, BAD_INPUT, IO, MEMORY }
+  public enum Kind { USAGE, BAD_INPUT, IO, MEMORY, DIVERGED }
 
   private final Kind kind;
 

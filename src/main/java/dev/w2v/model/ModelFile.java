@@ -103,6 +103,7 @@ public final class ModelFile {
     String name = what + " " + path;
     try (InputStream raw = Files.newInputStream(path)) {
       Reader r = new Reader(new BufferedInputStream(raw, BUF), name);
+      r.fileSize = Files.size(path);
       return r.readAll(strideOf);
     } catch (NoSuchFileException e) {
       throw W2vException.badInput("cannot read " + name + ": no such file");
@@ -313,6 +314,8 @@ public final class ModelFile {
     final ByteBuffer sb = ByteBuffer.wrap(small).order(ByteOrder.LITTLE_ENDIAN);
     String section = "the file header";
     long left;
+    /** No section can be longer than the file: what bounds every allocation by the file's size. */
+    long fileSize = Long.MAX_VALUE;
 
     Reader(InputStream in, String name) {
       this.in = in;
@@ -368,7 +371,7 @@ public final class ModelFile {
 
         begin("VOCB");
         int v = getInt();
-        if (v <= 0) {
+        if (v <= 0 || v > left / 20) { // each word takes at least 4 + 16 bytes of the section
           throw new Corrupt("bad vocabulary size " + v);
         }
         ByteWords words = new ByteWords();
@@ -423,6 +426,9 @@ public final class ModelFile {
       left = sb.getLong(0);
       if (left < 0) {
         throw new Corrupt("bad length of section " + tag);
+      }
+      if (left > fileSize) {
+        throw new EOFException(); // a section longer than the whole file: truncated, or a corrupt length
       }
       crc.reset();
       return left;

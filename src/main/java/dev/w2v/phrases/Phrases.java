@@ -46,6 +46,14 @@ public final class Phrases {
    * not closed).
    */
   public static PassResult[] run(PhrasesConfig config, PrintWriter log, OutputStream stdout) {
+    return run(config, log, stdout, false);
+  }
+
+  /**
+   * As {@link #run(PhrasesConfig, PrintWriter, OutputStream)}; {@code tty} says whether {@code log} is a terminal,
+   * where the word count may update in place (anywhere else it is a plain line every 10 seconds).
+   */
+  public static PassResult[] run(PhrasesConfig config, PrintWriter log, OutputStream stdout, boolean tty) {
     Inputs inputs = Inputs.expand(config.inputs(), "training file");
     NotAnInput.check(config.output(), "-output", inputs.files(), "the training file");
     if (!config.toStdout()) {
@@ -55,6 +63,7 @@ public final class Phrases {
     boolean oneFile = inputs.sources().size() == 1 && !inputs.sources().get(0).stdin();
     int passes = config.passes().size();
     int debug = log == null ? 0 : config.debug();
+    ProgressLine progress = debug > 1 ? new ProgressLine(log, tty) : null;
     PassResult[] results = new PassResult[passes];
     Path input = null; // pass 1 reads `inputs` unless they were spooled; later passes read the previous output
     Path temp = null; // the previous pass's output (or the spooled input) when it is a temporary file
@@ -81,7 +90,7 @@ public final class Phrases {
         }
         Word2Phrase.Vocab vocab;
         try (InputStream in = opener.open()) {
-          vocab = Word2Phrase.learn(in, pass.minCount(), debug, log);
+          vocab = Word2Phrase.learn(in, pass.minCount(), progress, Word2Phrase.REDUCE_ABOVE);
         } catch (IOException e) {
           throw readError(what, e);
         }
@@ -89,7 +98,7 @@ public final class Phrases {
           throw W2vException.badInput("training file " + train + " contains no words");
         }
         if (debug > 0) {
-          log.print(progressShown(debug, vocab.trainWords())); // ends the progress line, if one was shown
+          end(progress); // ends the progress line, if one was shown
           log.flush();
           LOG.info("Vocab size (unigrams + bigrams): {} of {} seen", vocab.kept(), vocab.seen());
           LOG.info("Words in train file: {}", vocab.trainWords());
@@ -97,22 +106,21 @@ public final class Phrases {
         long joined;
         if (k == passes - 1 && config.toStdout()) {
           NamedOutput out = new NamedOutput(new NonClosing(stdout), "standard output");
-          joined = writePass(opener, what, out, "standard output", vocab, pass, debug, log);
+          joined = writePass(opener, what, out, "standard output", vocab, pass, progress);
           out.flush();
           if (stdout instanceof PrintStream && ((PrintStream) stdout).checkError()) {
             throw W2vException.io("cannot write standard output", null);
           }
         } else if (k == passes - 1) {
           try (AtomicFile out = AtomicFile.create(config.output(), "output file")) {
-            joined = writePass(opener, what, out.stream(), "output file " + config.output(), vocab, pass, debug,
-                log);
+            joined = writePass(opener, what, out.stream(), "output file " + config.output(), vocab, pass, progress);
             out.commit();
           }
         } else {
           Path next = createTemp(config, k + 1);
           try {
             try (OutputStream out = Files.newOutputStream(next)) {
-              joined = writePass(opener, what, out, "temporary file " + next, vocab, pass, debug, log);
+              joined = writePass(opener, what, out, "temporary file " + next, vocab, pass, progress);
             } catch (IOException e) {
               throw W2vException.io("cannot write temporary file " + next + ": " + AtomicFile.reason(e), e);
             }
@@ -125,7 +133,7 @@ public final class Phrases {
           input = next;
         }
         if (debug > 0) {
-          log.print(progressShown(debug, vocab.trainWords()));
+          end(progress);
           log.flush();
           LOG.info("Joined {} pairs", joined);
           log.flush();
@@ -138,17 +146,18 @@ public final class Phrases {
     return results;
   }
 
-  /** A newline to end the progress line (which ends in a carriage return), if one was printed. */
-  private static String progressShown(int debug, long words) {
-    return debug > 1 && words >= 1_000_000 ? "\n" : "";
+  private static void end(ProgressLine progress) {
+    if (progress != null) {
+      progress.end();
+    }
   }
 
   private static long writePass(
       Opener input, String what, OutputStream out, String outWhat, Word2Phrase.Vocab vocab, PhrasesConfig.Pass pass,
-      int debug, PrintWriter log) {
+      ProgressLine progress) {
     try (InputStream in = input.open()) {
       return Word2Phrase.write(
-          in, new NamedOutput(out, outWhat), vocab, pass.minCount(), pass.threshold(), debug, log);
+          in, new NamedOutput(out, outWhat), vocab, pass.minCount(), pass.threshold(), progress);
     } catch (IOException e) {
       throw readError(what, e);
     }

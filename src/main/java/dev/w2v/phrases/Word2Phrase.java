@@ -66,6 +66,11 @@ public final class Word2Phrase {
 
   static Vocab learn(InputStream in, int minCount, int debug, PrintWriter log, long reduceAbove)
       throws IOException {
+    return learn(in, minCount, debug > 1 && log != null ? new ProgressLine(log, false) : null, reduceAbove);
+  }
+
+  /** As {@link #learn(InputStream, int, int, PrintWriter)}, with progress to {@code progress} (null: none). */
+  static Vocab learn(InputStream in, int minCount, ProgressLine progress, long reduceAbove) throws IOException {
     CountTable vocab = new CountTable();
     vocab.put(EOS, EOS.length, 0); // AddWordToVocab("</s>"), count 0
     WordReader reader = new WordReader(in, MAX_STRING);
@@ -75,16 +80,15 @@ public final class Word2Phrase {
     byte[] bigram = new byte[2 * MAX_STRING];
     long trainWords = 0;
     long minReduce = 1;
-    boolean progress = debug > 1 && log != null;
     int len;
     while ((len = reader.next()) != WordReader.EOF) {
       if (len == WordReader.NEWLINE) {
         continue; // the original's `start` flag never skips a bigram: pairs run across line ends
       }
       trainWords++;
-      if (progress && trainWords % PROGRESS_EVERY == 0) {
-        log.printf("Words processed: %dM     Vocab size: %dK  \r", trainWords / 1_000_000, vocab.size() / 1000);
-        log.flush();
+      if (progress != null && trainWords % PROGRESS_EVERY == 0) {
+        progress.update(String.format("Words processed: %dM     Vocab size: %dK", trainWords / 1_000_000,
+            vocab.size() / 1000));
       }
       vocab.add(word, len);
       int b = joinBigram(bigram, lastWord, lastLen, word, len);
@@ -108,6 +112,12 @@ public final class Word2Phrase {
   public static long write(
       InputStream in, OutputStream out, Vocab vocab, int minCount, float threshold, int debug, PrintWriter log)
       throws IOException {
+    return write(in, out, vocab, minCount, threshold, debug > 1 && log != null ? new ProgressLine(log, false) : null);
+  }
+
+  /** As {@link #write(InputStream, OutputStream, Vocab, int, float, int, PrintWriter)}, with progress (or null). */
+  static long write(InputStream in, OutputStream out, Vocab vocab, int minCount, float threshold,
+      ProgressLine progress) throws IOException {
     CountTable table = vocab.table;
     float trainWords = (float) vocab.trainWords;
     WordReader reader = new WordReader(in, MAX_STRING);
@@ -124,7 +134,6 @@ public final class Word2Phrase {
     boolean lastFound = false; // li != -1
     long cn = 0;
     long joined = 0;
-    boolean progress = debug > 1 && log != null;
     while (true) {
       // strcpy(last_word, word): the previous token, "\n" after a newline
       if (len == WordReader.NEWLINE) {
@@ -147,9 +156,8 @@ public final class Word2Phrase {
         continue;
       }
       cn++;
-      if (progress && cn % PROGRESS_EVERY == 0) {
-        log.printf("Words written: %dM\r", cn / 1_000_000);
-        log.flush();
+      if (progress != null && cn % PROGRESS_EVERY == 0) {
+        progress.update(String.format("Words written: %dM", cn / 1_000_000));
       }
       boolean oov = false;
       long c = table.get(word, len);

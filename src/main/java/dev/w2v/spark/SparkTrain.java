@@ -161,6 +161,7 @@ public final class SparkTrain implements Callable<Integer> {
           case BAD_INPUT -> ExitCodes.BAD_INPUT;
           case IO -> ExitCodes.IO;
           case MEMORY -> ExitCodes.MEMORY;
+          case DIVERGED -> ExitCodes.DIVERGED;
         };
       }
       err.println("w2v-spark: " + oneLine(ex));

@@ -5,8 +5,19 @@ package dev.w2v.train;
 public final class KMeans {
   private KMeans() {}
 
+  /** Told after each iteration (1-based) of {@code iterations}. */
+  @FunctionalInterface
+  public interface Listener {
+    void iteration(int done, int iterations);
+  }
+
   /** Returns cl[V], the class of each word, exactly as word2vec.c computes it. */
   public static int[] cluster(float[] syn0, int vocabSize, int size, int stride, int classes) {
+    return cluster(syn0, vocabSize, size, stride, classes, (done, iterations) -> {});
+  }
+
+  /** As {@link #cluster(float[], int, int, int, int)}, telling {@code listener} after each iteration. */
+  public static int[] cluster(float[] syn0, int vocabSize, int size, int stride, int classes, Listener listener) {
     int clcn = classes;
     int iter = 10;
     int[] centcn = new int[classes];
@@ -55,6 +66,7 @@ public final class KMeans {
         }
         cl[c] = closeid;
       }
+      listener.iteration(a + 1, iter);
     }
     return cl;
   }

@@ -18,56 +18,62 @@ import dev.w2v.vocab.VocabFile;
 import dev.w2v.vocab.Vocabulary;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs one training job as word2vec.c's TrainModel does, reporting to {@code err}. */
+/**
+ * Runs one training job as word2vec.c's TrainModel does. Its progress, header and summary go to a {@link
+ * TrainListener} (the command line renders them); other diagnostics (resuming, checkpoints) go to slf4j.
+ */
 public final class TrainJob {
-  /** The run's summary (word2vec.c's "Vocab size" lines); progress goes to the err writer's live display. */
   private static final Logger LOG = LoggerFactory.getLogger(TrainJob.class);
 
-  /** What a finished job did, for the summary line and tests. */
-  public record Result(int vocabSize, long trainWords, long wordsTrained, double seconds) {}
+  /** What a finished job did, for the summary line and tests; {@code epochLoss} is per epoch, per prediction. */
+  public record Result(int vocabSize, long trainWords, long wordsTrained, double seconds, double[] epochLoss) {}
 
   private final TrainConfig cfg;
   private final List<Path> sources;
   private final RunConfig rc;
-  private final PrintWriter err;
-  private final boolean tty;
+  private final TrainListener listener;
+  private long jobStart;
   /** Tests: stop (as if killed) once this many epochs are done and checkpointed; 0 = never. */
   long stopAfterEpoch;
   private int checkpoints;
   private long checkpointNanos;
   private long listenerNanos;
 
-  public TrainJob(TrainConfig cfg, PrintWriter err, boolean tty) {
-    this(cfg, List.of(cfg.train()), err, tty);
+  /** A job that reports nothing. */
+  public TrainJob(TrainConfig cfg) {
+    this(cfg, TrainListener.SILENT);
   }
 
-  public TrainJob(TrainConfig cfg, RunConfig rc, PrintWriter err, boolean tty) {
-    this(cfg, List.of(cfg.train()), rc, err, tty);
+  public TrainJob(TrainConfig cfg, TrainListener listener) {
+    this(cfg, List.of(cfg.train()), listener);
   }
 
-  public TrainJob(TrainConfig cfg, List<Path> corpus, PrintWriter err, boolean tty) {
-    this(cfg, corpus, RunConfig.NONE, err, tty);
+  public TrainJob(TrainConfig cfg, RunConfig rc, TrainListener listener) {
+    this(cfg, List.of(cfg.train()), rc, listener);
+  }
+
+  public TrainJob(TrainConfig cfg, List<Path> corpus, TrainListener listener) {
+    this(cfg, corpus, RunConfig.NONE, listener);
   }
 
   /**
    * @param corpus the training inputs as typed (files, {@code -}, directories, globs: see {@link Inputs});
    *     {@code cfg.train()} is the first of them
    */
-  public TrainJob(TrainConfig cfg, List<Path> corpus, RunConfig rc, PrintWriter err, boolean tty) {
+  public TrainJob(TrainConfig cfg, List<Path> corpus, RunConfig rc, TrainListener listener) {
     this.cfg = cfg;
     this.sources = List.copyOf(corpus);
     this.rc = rc;
-    this.err = err;
-    this.tty = tty;
+    this.listener = listener;
   }
 
   /** Thrown by the {@link #stopAfterEpoch} test hook. */
@@ -78,6 +84,7 @@ public final class TrainJob {
   }
 
   public Result run() {
+    jobStart = System.nanoTime();
     Inputs inputs = Inputs.expand(sources, "training file");
     TrainInputs.checkOutputs(cfg, inputs);
     Path train = cfg.reference() ? TrainInputs.referenceFile(inputs) : null; // word2vec.c's one seekable file
@@ -138,10 +145,16 @@ public final class TrainJob {
       scanned = vocab.trainWords();
     } else {
       VocabBuilder builder = new VocabBuilder();
-      try (InputStream in = inputs.open()) {
+      // the bytes counted are those the tokeniser reads: decompressed, so a total is known only without compression
+      boolean plain = fileSize > 0 && listener.progressMillis() > 0
+          && inputs.sources().stream().allMatch(x -> inputs.compression(x) == null);
+      ScanProgress meter = new ScanProgress(builder, plain ? fileSize : -1, listener);
+      try (InputStream in = meter.count(inputs.open())) {
         builder.scan(new WordReader(in, 100), recorder);
       } catch (IOException e) {
         throw W2vException.io("cannot read training file " + inputs.describe() + ": " + AtomicFile.reason(e), e);
+      } finally {
+        meter.stop();
       }
       if (cont == null) {
         vocab = builder.build(cfg.minCount(), map);
@@ -154,15 +167,15 @@ public final class TrainJob {
         throw W2vException.badInput("training file " + inputs.describe() + " contains no words");
       }
     }
-    if (cfg.debug() > 0) {
-      LOG.info("Vocab size: {}", vocab.size());
-      LOG.info("Words in train file: {}", (cont != null ? cont.trainVocab() : vocab).trainWords());
-    }
+    listener.vocabulary(vocab.size(), (cont != null ? cont.trainVocab() : vocab).trainWords());
     if (cfg.saveVocab() != null) {
       VocabFile.save(vocab, cfg.saveVocab());
     }
     if (!cfg.trains()) {
-      return new Result(vocab.size(), vocab.trainWords(), 0, 0);
+      double secs = (System.nanoTime() - jobStart) / 1e9;
+      listener.finished(new TrainListener.Summary(vocab.size(), vocab.trainWords(), 0, new double[0], secs, 0,
+          outputs()));
+      return new Result(vocab.size(), vocab.trainWords(), 0, 0, new double[0]);
     }
     if (vocab.size() < 2) {
       throw W2vException.badInput("training file " + inputs.describe() + ": no word occurs at least -min-count "
@@ -211,13 +224,8 @@ public final class TrainJob {
         baseEpochs, inputs.describe(), fileSize, tokens);
     long wordsBefore = trainer.wordsDone();
     long[] pausedNanos = new long[1]; // checkpoints and evaluation, left out of the training rate
-    if (cfg.debug() > 1) {
-      LOG.info(String.format(Locale.ROOT, "Training %s with %s, %d threads, %s kernels%s",
-          cfg.cbow() ? "CBOW" : "skip-gram",
-          (hs ? "hierarchical softmax" : "") + (hs && ns ? " and " : "") + (ns ? "negative sampling" : ""),
-          cfg.threads(), simd ? "SIMD" : "scalar", cfg.reference() ? " (reference mode)" : ""));
-    }
-    Progress progress = cfg.debug() > 1 ? new Progress(trainer, err, tty) : null;
+    listener.started(new TrainListener.Start(cfg, vocab.size(), trainVocab.trainWords(), simd));
+    Progress progress = new Progress(trainer, listener, trainVocab.trainWords(), cfg.iter());
     long t0 = System.nanoTime();
     final EncodedCorpus enc = corpus;
     try {
@@ -238,18 +246,15 @@ public final class TrainJob {
       throw W2vException.io("cannot read training file " + inputs.describe() + ": "
           + AtomicFile.reason(e.getCause()), e);
     } finally {
-      if (progress != null) {
-        progress.finish();
-      }
+      progress.finish();
       if (corpus != null) {
         corpus.close();
       }
     }
     double secs = (System.nanoTime() - t0 - pausedNanos[0]) / 1e9;
     long words = trainer.wordsDone() - wordsBefore;
+    Divergence.check(trainer, model, cfg);
     if (cfg.debug() > 0) {
-      LOG.info(String.format(Locale.ROOT, "Trained %d words in %.1f s: %s words/s", words, secs,
-          Progress.rate(words / Math.max(secs, 1e-9))));
       if (rc.epochListener() != null) {
         LOG.info(String.format(Locale.ROOT, "Evaluation after each epoch: %.1f s in all, not counted above",
             listenerNanos / 1e9));
@@ -268,10 +273,32 @@ public final class TrainJob {
     if (cfg.classes() == 0) {
       VectorWriter.write(cfg.output(), vocab.words(), model.syn0, model.size, model.stride, cfg.binary());
     } else {
-      int[] cl = KMeans.cluster(model.syn0, model.vocabSize, model.size, model.stride, cfg.classes());
+      int[] cl = KMeans.cluster(model.syn0, model.vocabSize, model.size, model.stride, cfg.classes(),
+          listener::kmeans);
       VectorWriter.writeClasses(cfg.output(), vocab.words(), cl);
     }
-    return new Result(vocab.size(), vocab.trainWords(), words, secs);
+    double[] epochLoss = new double[(int) Math.min(cfg.iter(), 1 << 20)];
+    for (int e = 0; e < epochLoss.length; e++) {
+      epochLoss[e] = trainer.loss().epochLoss(e);
+    }
+    listener.finished(new TrainListener.Summary(vocab.size(), vocab.trainWords(), words, epochLoss,
+        (System.nanoTime() - jobStart) / 1e9, secs, outputs()));
+    return new Result(vocab.size(), vocab.trainWords(), words, secs, epochLoss);
+  }
+
+  /** The files this job writes. */
+  private List<Path> outputs() {
+    List<Path> out = new ArrayList<>();
+    if (cfg.saveVocab() != null) {
+      out.add(cfg.saveVocab());
+    }
+    if (rc.saveModel() != null) {
+      out.add(rc.saveModel());
+    }
+    if (cfg.output() != null) {
+      out.add(cfg.output());
+    }
+    return out;
   }
 
   /** Between epochs (threads parked): checkpoint, evaluation hook, test stop. Returns the nanoseconds spent. */

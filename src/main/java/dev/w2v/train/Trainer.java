@@ -20,6 +20,12 @@ import java.util.function.LongConsumer;
  */
 public final class Trainer {
   static final int MAX_SENTENCE_LENGTH = 1000;
+  /**
+   * {@code -Dw2v.loss=false} compiles the loss out of the loop (a constant the JIT folds), so that
+   * scripts/bench-loss can measure what it costs; the loss then reads "-" and only the final weight check sees a
+   * divergence.
+   */
+  static final boolean LOSS = !"false".equals(System.getProperty("w2v.loss"));
 
   private final TrainConfig cfg;
   private final Model model;
@@ -29,11 +35,13 @@ public final class Trainer {
   private final HuffmanTree tree;
   private final UnigramTable table;
   private final float[] expTable = SigmoidTable.table();
+  private final float[] lossTable = LogSigmoid.table();
   private final float[] keepThreshold; // subsampling's `ran` per word, as float (NaN-free)
   private final boolean simd;
   private final boolean clearEof;
   private final boolean sharedNegatives;
   private final AtomicLong wordCountActual = new AtomicLong();
+  private final LossMeter loss;
   private final float startingAlpha;
   private volatile float alpha;
   /** Per-thread state, kept across epochs (and saved at epoch boundaries for -checkpoint). */
@@ -64,6 +72,7 @@ public final class Trainer {
     this.startingAlpha = cfg.alpha();
     this.alpha = cfg.alpha();
     this.keepThreshold = new float[vocabSize];
+    this.loss = new LossMeter(cfg.iter(), cfg.threads());
     if (cfg.sample() > 0) {
       float st = cfg.sample() * (float) trainWords; // sample * train_words, in float
       for (int w = 0; w < vocabSize; w++) {
@@ -142,6 +151,25 @@ public final class Trainer {
     return alpha;
   }
 
+  /** The loss, merged from every thread at its 10,000-word syncs. */
+  public LossMeter loss() {
+    return loss;
+  }
+
+  /** Whether training stopped early because the loss became NaN or infinite (the learning rate is too high). */
+  public boolean diverged() {
+    return loss.diverged();
+  }
+
+  /** What each thread has added to {@link #loss} (tests check that the merged total is their sum). */
+  double[] threadLoss() {
+    double[] t = new double[states.length];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = states[i].lossAdded;
+    }
+    return t;
+  }
+
   /** As {@link #train(IntFunction, LongConsumer)} with nothing to do between epochs. */
   public void train(IntFunction<TokenSource> sources) throws InterruptedException {
     train(sources, e -> {});
@@ -164,7 +192,10 @@ public final class Trainer {
       final long first = epochsDone;
       for (long epoch = first; epoch < cfg.iter(); epoch++) {
         // sources open at their start; a resumed run (first > 0) still crosses the boundary's end-of-file reset
-        runEpoch(src, epoch > first, epoch > 0);
+        runEpoch(src, epoch, epoch > first, epoch > 0);
+        if (loss.diverged()) {
+          return; // TrainJob says so and writes nothing; no checkpoint of a diverged model either
+        }
         epochsDone = epoch + 1;
         afterEpoch.accept(epochsDone);
       }
@@ -185,7 +216,8 @@ public final class Trainer {
    * One epoch on every thread; {@code rewind} puts each source back to its thread's start first, and
    * {@code boundary} (every epoch but the first) clears the end-of-file flag as word2vec.c's loop should.
    */
-  private void runEpoch(TokenSource[] src, boolean rewind, boolean boundary) throws InterruptedException {
+  private void runEpoch(TokenSource[] src, long epoch, boolean rewind, boolean boundary)
+      throws InterruptedException {
     int n = src.length;
     Thread[] threads = new Thread[n];
     Throwable[] failure = new Throwable[1];
@@ -199,7 +231,7 @@ public final class Trainer {
           if (boundary && clearEof) {
             states[tid].eof = false; // word2vec.c never clears it, so it skips every epoch after reaching the end
           }
-          states[tid].runEpoch(src[tid]);
+          states[tid].runEpoch(src[tid], epoch);
         } catch (Throwable t) {
           synchronized (failure) {
             if (failure[0] == null) {
@@ -251,14 +283,22 @@ public final class Trainer {
     float threadAlpha = alpha;
     /** word2vec.c's eof: set at the end of the thread's input; cleared between epochs unless -reference 1. */
     boolean eof;
+    // this thread's loss since its last sync: summed terms and predictions (merged into `loss` at each sync)
+    double lossSum;
+    long lossCount;
+    /** Everything this thread added to {@code loss} (for tests: the merged total is the sum of these). */
+    double lossAdded;
 
     ThreadState(int id, long nextRandom) {
       this.id = id;
       this.nextRandom = nextRandom;
     }
 
-    /** One epoch of TrainModelThread's loop, up to its {@code local_iter--} (the caller rewinds between epochs). */
-    void runEpoch(TokenSource src) throws IOException {
+    /**
+     * One epoch (0-based {@code epoch}) of TrainModelThread's loop, up to its {@code local_iter--} (the caller
+     * rewinds between epochs). Stops early, at a sync, once the loss is NaN or infinite.
+     */
+    void runEpoch(TokenSource src, long epoch) throws IOException {
       final long iter = cfg.iter();
       final int window = cfg.window();
       final boolean sampling = cfg.sample() > 0;
@@ -271,6 +311,9 @@ public final class Trainer {
         if (wordCount - lastWordCount > 10000) {
           long wca = wordCountActual.addAndGet(wordCount - lastWordCount);
           lastWordCount = wordCount;
+          if (!mergeLoss(epoch) || loss.diverged()) {
+            return; // NaN or infinity: TrainJob reports it and writes nothing
+          }
           float a = startingAlpha * (1 - wca / (float) (iter * trainWords + 1));
           if (a < startingAlpha * 0.0001) {
             a = (float) (startingAlpha * 0.0001);
@@ -309,6 +352,8 @@ public final class Trainer {
         }
         if (eof || wordCount > wordsPerThread) {
           wordCountActual.addAndGet(wordCount - lastWordCount);
+          mergeLoss(epoch);
+          loss.threadFinished(epochIndex(epoch));
           return;
         }
         int word = sen[sentencePosition];
@@ -326,6 +371,20 @@ public final class Trainer {
           sentenceLength = 0;
         }
       }
+    }
+
+    private int epochIndex(long epoch) {
+      return (int) Math.min(epoch, 1 << 30);
+    }
+
+    /** Adds this thread's loss since the last sync to the shared meter; false if the model has diverged. */
+    private boolean mergeLoss(long epoch) {
+      double s = lossSum;
+      long c = lossCount;
+      lossSum = 0;
+      lossCount = 0;
+      lossAdded += s;
+      return loss.add(epochIndex(epoch), s, c);
     }
 
     /** A negative sample: word2vec.c's {@code table[(next_random >> 16) % table_size]}, never 0. */
@@ -374,14 +433,15 @@ public final class Trainer {
       final float[] syn0 = model.syn0;
       final float alpha = threadAlpha;
       int m = gatherContexts(b, window, sentencePosition, sentenceLength);
+      lossCount += LOSS ? m : 0;
       for (int j = 0; j < m; j++) {
         int l1 = ctx[j];
         java.util.Arrays.fill(neu1e, 0f);
         if (tree != null) {
-          hierarchicalSoftmax(word, syn0, l1, alpha);
+          lossSum += hierarchicalSoftmax(word, syn0, l1, alpha);
         }
         if (table != null) {
-          negativeSampling(word, syn0, l1, alpha);
+          lossSum += negativeSampling(word, syn0, l1, alpha);
         }
         // Learn weights input -> hidden (1f * x is exact, so this is word2vec.c's plain add)
         axpy(1f, neu1e, 0, syn0, l1);
@@ -399,6 +459,7 @@ public final class Trainer {
       if (cw == 0) {
         return;
       }
+      lossCount += LOSS ? 1 : 0;
       for (int j = 0; j < cw; j++) {
         axpy(1f, syn0, ctx[j], neu1, 0); // in -> hidden
       }
@@ -406,10 +467,10 @@ public final class Trainer {
         neu1[k] /= cw;
       }
       if (tree != null) {
-        hierarchicalSoftmax(word, neu1, 0, alpha);
+        lossSum += hierarchicalSoftmax(word, neu1, 0, alpha);
       }
       if (table != null) {
-        negativeSampling(word, neu1, 0, alpha);
+        lossSum += negativeSampling(word, neu1, 0, alpha);
       }
       for (int j = 0; j < cw; j++) {
         axpy(1f, neu1e, 0, syn0, ctx[j]); // hidden -> in
@@ -431,6 +492,7 @@ public final class Trainer {
       if (m == 0) {
         return;
       }
+      lossCount += LOSS ? m : 0;
       int nt = 0;
       tgt[nt] = word * stride;
       lab[nt++] = 1;
@@ -442,11 +504,15 @@ public final class Trainer {
         tgt[nt] = target * stride;
         lab[nt++] = 0;
       }
+      float l = 0;
       for (int j = 0; j < m; j++) {
         for (int k = 0; k < nt; k++) {
-          grad[j * nt + k] = gradient(dot(syn0, ctx[j], syn1neg, tgt[k]), lab[k], alpha);
+          float f = dot(syn0, ctx[j], syn1neg, tgt[k]);
+          l += LOSS ? LogSigmoid.term(lossTable, f, lab[k]) : 0f;
+          grad[j * nt + k] = gradient(f, lab[k], alpha);
         }
       }
+      lossSum += l;
       // err_j = sum_k g_jk O_k (old O)
       for (int j = 0; j < m; j++) {
         int e = j * stride;
@@ -480,18 +546,24 @@ public final class Trainer {
       return (label - expTable[(int) ((f + SigmoidTable.MAX_EXP) * SigmoidTable.SCALE)]) * alpha;
     }
 
-    /** HIERARCHICAL SOFTMAX over the centre word's Huffman path; input is {@code in[io ..]}. */
-    private void hierarchicalSoftmax(int word, float[] in, int io, float alpha) {
+    /**
+     * HIERARCHICAL SOFTMAX over the centre word's Huffman path; input is {@code in[io ..]}. Returns the loss,
+     * {@code -sum log sigmoid(+-f)} along the path.
+     */
+    private float hierarchicalSoftmax(int word, float[] in, int io, float alpha) {
       final float[] syn1 = model.syn1;
       final int n = layer1Size;
       final int o = tree.offset(word);
       final int len = tree.codeLen(word);
       final byte[] code = tree.codes();
       final int[] point = tree.points();
+      float l = 0;
       for (int d = 0; d < len; d++) {
         int l2 = point[o + d] * stride;
         // Propagate hidden -> output
         float f = dot(in, io, syn1, l2);
+        // loss -log sigmoid(+-f): the target is 1 - code, as in g below; counted where the update is skipped too
+        l += LOSS ? LogSigmoid.term(lossTable, f, 1 - code[o + d]) : 0f;
         if (f <= -SigmoidTable.MAX_EXP || f >= SigmoidTable.MAX_EXP) {
           continue;
         }
@@ -502,13 +574,18 @@ public final class Trainer {
         axpy(g, syn1, l2, neu1e, 0);
         axpy(g, in, io, syn1, l2);
       }
+      return l;
     }
 
-    /** NEGATIVE SAMPLING: the centre word (label 1) and {@code negative} draws (label 0). */
-    private void negativeSampling(int word, float[] in, int io, float alpha) {
+    /**
+     * NEGATIVE SAMPLING: the centre word (label 1) and {@code negative} draws (label 0). Returns the loss,
+     * {@code -log sigmoid(f_word) - sum log sigmoid(-f_negative)}.
+     */
+    private float negativeSampling(int word, float[] in, int io, float alpha) {
       final float[] syn1neg = model.syn1neg;
       final int n = layer1Size;
       final int negative = cfg.negative();
+      float l = 0;
       for (int d = 0; d < negative + 1; d++) {
         int target;
         int label;
@@ -523,10 +600,13 @@ public final class Trainer {
           label = 0;
         }
         int l2 = target * stride;
-        float g = gradient(dot(in, io, syn1neg, l2), label, alpha);
+        float f = dot(in, io, syn1neg, l2);
+        l += LOSS ? LogSigmoid.term(lossTable, f, label) : 0f; // -log sigmoid(f), -log sigmoid(-f) for label 0
+        float g = gradient(f, label, alpha);
         axpy(g, syn1neg, l2, neu1e, 0);
         axpy(g, in, io, syn1neg, l2);
       }
+      return l;
     }
   }
 }

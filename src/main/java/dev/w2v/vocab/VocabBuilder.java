@@ -33,6 +33,8 @@ public final class VocabBuilder {
   private final ByteWords words = new ByteWords();
   private long[] counts = new long[1024];
   private long tokens;
+  /** Tokens read so far, published every 2^16 tokens for a progress thread to read. */
+  private volatile long tokensSoFar;
   private int minReduce = 1;
   private int reductions;
 
@@ -70,6 +72,9 @@ public final class VocabBuilder {
         len = b.length;
       }
       n++;
+      if ((n & 0xFFFF) == 0) {
+        tokensSoFar = tokens + n;
+      }
       int i = words.find(b, 0, len);
       if (i == -1) {
         i = add(b, 0, len);
@@ -88,7 +93,13 @@ public final class VocabBuilder {
       }
     }
     tokens += n;
+    tokensSoFar = tokens;
     return n;
+  }
+
+  /** Tokens read so far, to within 2^16, readable from any thread while {@link #scan} runs. */
+  public long tokensSoFar() {
+    return tokensSoFar;
   }
 
   /** word2vec.c's ReduceVocab: keep words seen more than min_reduce times, in order; then min_reduce++. */

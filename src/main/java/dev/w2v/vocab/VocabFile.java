@@ -4,6 +4,7 @@ package dev.w2v.vocab;
 import dev.w2v.corpus.WordReader;
 import dev.w2v.io.AtomicFile;
 import dev.w2v.io.InputFiles;
+import dev.w2v.io.Printable;
 import dev.w2v.io.W2vException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -71,7 +72,7 @@ public final class VocabFile {
         }
         byte[] b = r.word();
         int entry = words.size() + 1;
-        String shown = new String(b, 0, len, StandardCharsets.UTF_8);
+        String shown = Printable.of(b, 0, len); // control bytes escaped, long words cut
         long cn = readCount(r, path, line, entry, shown);
         if (cn > MAX_COUNT - total) {
           throw W2vException.badInput(where(path, line[0], entry, shown) + ": the counts add up to more than "

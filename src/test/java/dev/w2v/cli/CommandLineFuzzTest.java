@@ -8,6 +8,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -28,15 +29,16 @@ class CommandLineFuzzTest {
   private static final String VECTORS = "4 2\nking 1 0\nqueen 0.9 0.1\nman 0 1\nwoman 0.1 0.9\n";
   private static final String VOCAB = "</s> 3\nthe 4\nking 2\nand 2\nqueen 2\n";
   private static final String[] COMMANDS = {"train", "similar", "analogy", "accuracy", "similarity", "phrases",
-      "cosine", "odd-one-out", "--help", "--version", "help", "bogus"};
+      "cosine", "odd-one-out", "plot", "convert", "--help", "--version", "help", "bogus"};
   private static final String[] FLAGS = {"-train", "-output", "-size", "-window", "-sample", "-hs", "-negative",
       "-threads", "-iter", "-min-count", "-alpha", "-classes", "-debug", "-binary", "-save-vocab", "-read-vocab",
       "-cbow", "-reference", "-shared-negatives", "-vectors", "-n", "-limit", "-threshold", "-passes", "-min-counts",
-      "-thresholds", "-format", "-neg", "-vector", "--", "-", "-h"};
+      "-thresholds", "-format", "-neg", "-vector", "-vocab", "-neighbours", "-title", "-width", "-height", "-seed",
+      "-save-model", "-init-model", "-checkpoint", "-resume", "--", "-", "-h"};
   private static final String[] VALUES = {"-1", "0", "1", "2", "3", "5", "abc", "1e3", "1e-3", "99999999999",
       "2147483648", "-0", "nan", "inf", "", " 3", "0,1", "king", "queen", "man", "@king", "\u001b]0;x\u0007"};
   private static final String[] FILES = {"corpus.txt", "vectors.txt", "vocab.txt", "out.bin", "out.txt", "missing",
-      ".", "sub/none.txt"};
+      ".", "sub/none.txt", "out.svg", "out.png", "model.w2vm"};
 
   @FuzzTest(maxDuration = "2m")
   void commandLine(FuzzedDataProvider in) throws IOException {
@@ -59,18 +61,24 @@ class CommandLineFuzzTest {
       }
     }
     // never write into the working directory (train's default output is ./vectors.bin)
-    if (args.get(0).equals("train") && !args.contains("-output")) {
+    if ((args.get(0).equals("train") || args.get(0).equals("plot") || args.get(0).equals("convert"))
+        && !args.contains("-output")) {
       args.add("-output");
       args.add(DIR.resolve("default.bin").toString());
     }
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    QuerySession.input = new ByteArrayInputStream(in.consumeRemainingAsBytes());
+    // standard input ("-" as a file, or the query commands' questions) is the rest of the fuzzer's bytes
+    byte[] stdin = in.consumeRemainingAsBytes();
+    QuerySession.input = new ByteArrayInputStream(stdin);
+    InputStream systemIn = System.in;
+    System.setIn(new ByteArrayInputStream(stdin));
     int code;
     try {
       code = Main.run(args.toArray(new String[0]), new PrintWriter(out, true), new PrintWriter(err, true));
     } finally {
       QuerySession.input = null;
+      System.setIn(systemIn);
     }
     String e = err.toString();
     String what = args + " -> exit " + code + "\n" + e;

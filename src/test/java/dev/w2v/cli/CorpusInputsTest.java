@@ -158,6 +158,33 @@ class CorpusInputsTest {
   }
 
   @Test
+  void aFifoIsReadOnceAndTheWaitForItsWriterIsAnnounced() throws Exception {
+    Path fifo = tmp.resolve("corpus.fifo");
+    if (new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() != 0) {
+      System.out.println("skipped: mkfifo is not available");
+      return;
+    }
+    byte[] want = vectors(null, "plain-for-fifo", plain.toString());
+    Thread writer = new Thread(() -> {
+      try (OutputStream o = Files.newOutputStream(fifo)) {
+        o.write(text);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    writer.start();
+    Path out = tmp.resolve("fifo.bin");
+    List<String> flags = new ArrayList<>(TRAIN);
+    flags.set(flags.indexOf("-debug") + 1, "1");
+    Run r = run(null, args(flags, "-output", out.toString(), fifo.toString()));
+    writer.join();
+    assertEquals(ExitCodes.OK, r.code(), r.err());
+    assertTrue(r.err().startsWith("w2v train: " + fifo + " is a FIFO: waiting for a program to write to it\n"),
+        r.err());
+    assertArrayEquals(want, Files.readAllBytes(out));
+  }
+
+  @Test
   void severalFilesADirectoryAndAGlobEqualOneFileWithANewlineBetweenThem() throws IOException {
     String s = new String(text, StandardCharsets.UTF_8);
     int cut = s.indexOf(' ', s.length() / 3); // inside a line: the first part has no final newline

@@ -120,6 +120,10 @@ class HardeningTest {
     refused(withVocab("</s> 0\nw1 9007199254740992\nw2 1\n"), ExitCodes.BAD_INPUT, "line 3", "\"w2\"",
         "add up to more than");
     refused(withVocab("</s> 0\nw1 0\nw2 0\n", "-min-count", "0"), ExitCodes.BAD_INPUT, "vocab.txt", "add up to 0");
+    // a terminal escape sequence in the word is shown escaped, not sent to the terminal
+    TrainRun r = withVocab("</s> 5\n\u001b]0;PWNED\u0007 99999999999999999999999\n");
+    refused(r, ExitCodes.BAD_INPUT, "\\x1B]0;PWNED\\x07");
+    assertFalse(r.err().contains("\u001b"), r::toString);
   }
 
   @Test

@@ -107,4 +107,12 @@ class MainTest {
     assertTrue(w.checkError());
     assertEquals("No space left on device", c.failure().getMessage());
   }
+
+  @Test
+  void picocliMessagesReadLikeOurs() {
+    CliRun r = CliRun.run("train", "-size");
+    assertEquals(ExitCodes.USAGE, r.code, r.toString());
+    assertTrue(r.err.startsWith("w2v train: error: missing required parameter for option '-size'"), r.err);
+    assertEquals("URL x", Main.lowerFirst("URL x"));
+  }
 }

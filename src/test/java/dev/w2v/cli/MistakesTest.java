@@ -35,6 +35,21 @@ class MistakesTest {
   }
 
   @Test
+  void aWordThatIsAFileIsAWordWhenTheVectorsComeFromStandardInput() throws IOException {
+    String word = vectors().toString(); // an existing file, and a word of the vectors below
+    java.io.InputStream saved = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(
+          ("2 2\n" + word + " 1 0.1\nqueen 0.9 0.2\n").getBytes(StandardCharsets.UTF_8)));
+      CliRun r = CliRun.run("similar", "-vectors", "-", "-format", "tsv", "-n", "1", word);
+      assertEquals(0, r.code, r.toString());
+      assertEquals(word + "\tqueen\t", r.out.substring(0, r.out.lastIndexOf('\t') + 1), r.toString());
+    } finally {
+      System.setIn(saved);
+    }
+  }
+
+  @Test
   void anAnalogyFileWithoutQuestionsIsAnErrorNamingIt() throws IOException {
     Path empty = Files.writeString(dir.resolve("empty.txt"), "");
     Path pairs = Files.writeString(dir.resolve("pairs.tsv"), "king\tqueen\t8.5\nman\tking\t3\n");

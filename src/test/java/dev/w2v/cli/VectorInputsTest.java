@@ -96,7 +96,8 @@ class VectorInputsTest {
       }
     });
     writer.start();
-    CliRun r = CliRun.run("similar", "-vectors", fifo.toString(), "-format", "tsv", "-n", "1", "-debug", "2", "king");
+    // at the default -debug 1 too: with no writer, the command would otherwise wait without a word
+    CliRun r = CliRun.run("similar", "-vectors", fifo.toString(), "-format", "tsv", "-n", "1", "king");
     writer.join();
     assertEquals(0, r.code, r.toString());
     assertEquals("king\tfield\t0.981075\n", r.out);

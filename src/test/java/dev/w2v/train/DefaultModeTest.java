@@ -26,7 +26,7 @@ class DefaultModeTest {
   }
 
   private static TrainJob.Result run(TrainConfig cfg) {
-    return new TrainJob(cfg, new PrintWriter(new StringWriter()), false).run();
+    return new TrainJob(cfg).run();
   }
 
   @Test

@@ -108,7 +108,7 @@ class EncodedCorpusTest {
       }
       TrainConfig cfg = new TrainConfig(corpus, out, 16, 3, 1e-3f, 0, 3, 1, 2, 5, 0.025f, 0, 0, true,
           null, null, false, false, true);
-      new TrainJob(cfg, new PrintWriter(new StringWriter()), false).run();
+      new TrainJob(cfg).run();
       return Files.readAllBytes(out);
     } finally {
       if (old == null) {

@@ -50,7 +50,7 @@ class ResumeTest {
   }
 
   static TrainJob.Result run(TrainConfig cfg, RunConfig rc, long stopAfter) {
-    TrainJob job = new TrainJob(cfg, rc, new PrintWriter(new StringWriter()), false);
+    TrainJob job = new TrainJob(cfg, rc, TrainListener.SILENT);
     job.stopAfterEpoch = stopAfter;
     return job.run();
   }
@@ -196,7 +196,7 @@ class ResumeTest {
     Path a = tmp.resolve("seed-default.bin");
     Path c = tmp.resolve("seed-none.bin");
     run(config(a, false, 0, 5, false, 1), new RunConfig(RunConfig.WORD2VEC_SEED, null, null, null, null, null), 0);
-    new TrainJob(config(c, false, 0, 5, false, 1), new PrintWriter(new StringWriter()), false).run();
+    new TrainJob(config(c, false, 0, 5, false, 1)).run();
     assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(c));
   }
 

@@ -1,0 +1,63 @@
+// The vocabulary scan's progress: bytes read (counted where the file is read) and words so far.
+package dev.w2v.train;
+
+import dev.w2v.vocab.VocabBuilder;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Counts the bytes a scan reads and publishes {@link TrainListener.VocabScan}s from a {@link Ticker}, starting
+ * after one second so that a small corpus shows nothing. The count is updated once per read of the underlying
+ * stream (64 KB at a time behind the scan's buffer), so it costs nothing per word.
+ */
+final class ScanProgress {
+  private final VocabBuilder builder;
+  private final long bytesTotal;
+  private final TrainListener listener;
+  private final long startNanos = System.nanoTime();
+  private final Ticker ticker;
+  private volatile long bytesRead;
+
+  ScanProgress(VocabBuilder builder, long bytesTotal, TrainListener listener) {
+    this.builder = builder;
+    this.bytesTotal = bytesTotal;
+    this.listener = listener;
+    long period = listener.progressMillis();
+    this.ticker = period > 0 ? new Ticker("w2v-scan-progress", 1000, period, this::tick) : null;
+  }
+
+  private void tick() {
+    listener.vocabScan(new TrainListener.VocabScan(bytesRead, bytesTotal, builder.tokensSoFar(),
+        (System.nanoTime() - startNanos) / 1e9));
+  }
+
+  /** {@code in}, counting what is read from it. */
+  InputStream count(InputStream in) {
+    return new FilterInputStream(in) {
+      @Override
+      public int read() throws IOException {
+        int c = super.read();
+        if (c >= 0) {
+          bytesRead++;
+        }
+        return c;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        if (n > 0) {
+          bytesRead += n;
+        }
+        return n;
+      }
+    };
+  }
+
+  void stop() {
+    if (ticker != null) {
+      ticker.stop();
+    }
+  }
+}

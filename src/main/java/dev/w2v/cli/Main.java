@@ -66,7 +66,21 @@ public final class Main implements Callable<Integer> {
     OutputStream errStream = Streams.stderr();
     System.setErr(new PrintStream(errStream, true, StandardCharsets.UTF_8));
     PrintWriter err = new PrintWriter(new OutputStreamWriter(errStream, StandardCharsets.UTF_8), true);
+    // Ctrl-C: the JVM exits 130 rather than dying of the signal, so the shell adds no newline after the terminal's
+    // echoed ^C or a progress line, and its prompt would start mid-line. On a terminal, a shutdown hook that runs
+    // only while the command runs ends the line.
+    Thread endLine = new Thread(() -> {
+      err.println();
+      err.flush();
+    }, "w2v-interrupted");
+    boolean tty = Terminal.stderrIsTerminal();
+    if (tty) {
+      Runtime.getRuntime().addShutdownHook(endLine);
+    }
     int code = run(args, out, err);
+    if (tty) {
+      Runtime.getRuntime().removeShutdownHook(endLine);
+    }
     out.flush();
     err.flush();
     System.exit(code);

@@ -165,6 +165,29 @@ class LauncherIT {
     assertFalse(Files.exists(dir.resolve("out.bin")), "no partial output");
   }
 
+  @Test
+  void interruptOnATerminalEndsTheLineForTheShellsPrompt() throws Exception {
+    Path corpus = corpus(200_000);
+    for (String tty : new String[] {"1", "0"}) {
+      List<String> cmd = List.of("bash", LAUNCHER.toString(), "train", "-train", corpus.toString(), "-output",
+          "out.bin", "-size", "50", "-iter", "50", "-min-count", "1", "-threads", "1", "-debug", "1");
+      Path log = dir.resolve("log" + tty + ".txt");
+      ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+          .redirectOutput(log.toFile());
+      pb.environment().put("W2V_JAVA_OPTS", "-Dw2v.stderr.tty=" + tty); // after the launcher's own, so it wins
+      Process p = pb.start();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!Files.readString(log).contains("Settings:") && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS), "training did not stop on SIGINT");
+      assertEquals(ExitCodes.INTERRUPTED, p.exitValue(), Files.readString(log));
+      // the header's last line, then (on a terminal only) the line that the terminal's ^C would otherwise share
+      assertEquals(tty.equals("1"), Files.readString(log).endsWith("\n\n"), tty + ": " + Files.readString(log));
+    }
+  }
+
   /** A corpus of {@code words} random words over a 200-word vocabulary. */
   private Path corpus(int words) throws IOException {
     Random rnd = new Random(1);

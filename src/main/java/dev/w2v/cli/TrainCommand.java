@@ -198,7 +198,24 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
       rc = rc.withListener(s -> {
         for (TrainingEvaluation.Score sc : eval.evaluate(s.epoch(), s.vocab().words(), s.syn0(), s.size(),
             s.stride())) {
-          if (cfg.debug() > 0) {
+          if (cfg.debug() > 0 && progress == ProgressFormat.json) {
+            Json.line(err, g -> {
+              g.writeStartObject();
+              g.writeStringField("event", "eval");
+              g.writeNumberField("epoch", sc.epoch());
+              g.writeStringField("file", sc.file().toString());
+              g.writeStringField("kind", sc.analogies() ? "analogies" : "pairs");
+              g.writeFieldName("value");
+              Json.number(g, sc.value());
+              if (!sc.analogies()) {
+                g.writeFieldName("pearson");
+                Json.number(g, sc.pearson());
+              }
+              g.writeNumberField("seen", sc.seen());
+              g.writeNumberField("total", sc.total());
+              g.writeEndObject();
+            });
+          } else if (cfg.debug() > 0) {
             err.println((tty ? "\r" + " ".repeat(90) + "\r" : "") + TrainingEvaluation.line(sc, s.epochs()));
           }
         }
@@ -215,7 +232,7 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
         text.close(); // an error message starts on a clean line
       }
     }
-    if (!eval.isEmpty() && cfg.debug() > 0) {
+    if (!eval.isEmpty() && cfg.debug() > 0 && progress != ProgressFormat.json) { // json: the eval events say it
       err.println("Evaluation per epoch:");
       for (String line : eval.table()) {
         err.println(line);

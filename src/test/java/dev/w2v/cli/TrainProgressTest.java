@@ -109,6 +109,34 @@ class TrainProgressTest {
   }
 
   @Test
+  void jsonModeKeepsDiagnosticsEvaluationAndErrorsInJson() throws IOException {
+    Path pairs = tmp.resolve("pairs.tsv");
+    java.nio.file.Files.writeString(pairs, "the of 5\nthe and 3\nof and 1\n");
+    Path out = tmp.resolve("v.bin");
+    TrainRun r = TrainRun.of("train", "-progress", "json", "-size", "16", "-iter", "2", "-threads", "1",
+        "-checkpoint", tmp.resolve("ck.w2vm").toString(), "-eval-pairs", pairs.toString(),
+        "-output", out.toString(), DEMO.toString());
+    assertEquals(0, r.code(), r::toString);
+    List<Object> kinds = new ArrayList<>();
+    for (String line : r.err().split("\n")) {
+      Map<String, Object> e = parse(line); // every line an object: no plain text mixed in
+      kinds.add(e.get("event"));
+      if ("log".equals(e.get("event"))) {
+        assertTrue(e.get("message") instanceof String && e.get("level") instanceof String, line);
+      }
+    }
+    assertEquals(2, kinds.stream().filter("eval"::equals).count(), kinds::toString);
+    assertTrue(kinds.contains("log"), kinds::toString); // the checkpoint notes
+    TrainRun bad = TrainRun.of("train", "-progress", "json", "-output", tmp.resolve("x.bin").toString(),
+        tmp.resolve("missing.txt").toString());
+    assertTrue(bad.code() != 0, bad::toString);
+    Map<String, Object> error = parse(bad.err().strip());
+    assertEquals("error", error.get("event"));
+    assertEquals((long) bad.code(), error.get("exit_code"));
+    assertTrue(((String) error.get("message")).contains("missing.txt"), error::toString);
+  }
+
+  @Test
   void jsonProgressEventHasTheDocumentedFields() throws IOException {
     StringWriter sw = new StringWriter();
     JsonProgress json = new JsonProgress(new PrintWriter(sw), 2);

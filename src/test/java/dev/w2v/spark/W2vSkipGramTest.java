@@ -38,7 +38,7 @@ class W2vSkipGramTest {
   static void data() throws IOException {
     spark = SparkTestSession.get();
     StringWriter w = new StringWriter();
-    DemoCorpus.write(w, 4_000, 3);
+    DemoCorpus.write(w, 1_500, 3);
     List<Row> rows = new ArrayList<>();
     for (String line : w.toString().split("\n")) {
       rows.add(RowFactory.create(line));

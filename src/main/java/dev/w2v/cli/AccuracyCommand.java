@@ -4,13 +4,13 @@ package dev.w2v.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.w2v.eval.AnalogyAccuracy;
 import dev.w2v.io.CFormat;
+import dev.w2v.io.CompressedInput;
 import dev.w2v.io.InputFiles;
 import dev.w2v.io.W2vException;
 import dev.w2v.vectors.Embeddings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -95,8 +95,11 @@ public final class AccuracyCommand implements Callable<Integer>, Debuggable {
     Embeddings e = opts.load(threshold, err, spec.qualifiedName());
     long t0 = System.nanoTime();
     AnalogyAccuracy.Report r;
-    try (InputStream in = questions.equals("-") ? System.in : Files.newInputStream(Path.of(questions))) {
+    // gzip/bzip2/xz/zstd undone, as for every input; "-" is standard input
+    try (InputStream in = CompressedInput.stream(Path.of(questions), "question file")) {
       r = new AnalogyAccuracy(e, method.method).evaluate(in);
+    } catch (IOException ex) {
+      throw CompressedInput.failure("question file " + questions, ex);
     }
     if (r.sections().isEmpty() || r.questions() == 0) {
       // compute-accuracy would print "0 / N": a zero that looks like a result

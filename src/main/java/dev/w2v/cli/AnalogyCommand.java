@@ -79,12 +79,7 @@ public final class AnalogyCommand implements Callable<Integer>, Debuggable {
 
   @Override
   public Integer call() throws Exception {
-    if (n < 1) {
-      throw W2vException.usage("-n must be at least 1, got " + n);
-    }
-    if (n > QueryOptions.MAX_N) {
-      throw W2vException.usage("-n " + n + " is out of range (at most " + QueryOptions.MAX_N + ")");
-    }
+    QueryOptions.checkN(n);
     if (!words.isEmpty() && words.size() != 3) {
       throw W2vException.usage("give three words, A B C (for A - B + C), or none to read questions from standard input");
     }

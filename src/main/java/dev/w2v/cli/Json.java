@@ -6,11 +6,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 
 /** Writes JSON documents to a command's output writer (Jackson does the escaping and the number syntax). */
 final class Json {
-  /** Compact output; closing a document's generator leaves the command's writer open. */
+  /** Compact output. */
   private static final JsonFactory FACTORY =
       JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
@@ -21,15 +22,19 @@ final class Json {
     void write(JsonGenerator g) throws IOException;
   }
 
-  /** Writes one document and a newline to {@code out} (JSON Lines when called per answer). */
+  /**
+   * Writes one document and a newline to {@code out} (JSON Lines when called per answer or event), in one write,
+   * so that a line from another thread (progress, a log message) cannot land inside it.
+   */
   static void line(PrintWriter out, Body body) {
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+    StringWriter line = new StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(line)) {
       body.write(g);
     } catch (IOException e) {
-      // a PrintWriter never throws; the generator only would on its own misuse
+      // a StringWriter never throws; the generator only would on its own misuse
       throw new UncheckedIOException(e);
     }
-    out.println();
+    out.println(line);
   }
 
   /** A float as a JSON number (the shortest decimal that reads back as the same float), or null if not finite. */

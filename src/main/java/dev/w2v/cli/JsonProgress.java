@@ -1,14 +1,12 @@
 // `-progress json`: a training run's events as newline-delimited JSON objects on stderr, for programs.
 package dev.w2v.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.w2v.train.RunConfig;
 import dev.w2v.train.TrainConfig;
 import dev.w2v.train.TrainListener;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
@@ -18,8 +16,6 @@ import java.nio.file.Path;
  * (a loss with nothing measured yet, a time left not yet known) are written as {@code null}.
  */
 final class JsonProgress implements TrainListener {
-  private static final JsonFactory FACTORY = new JsonFactory();
-
   private final PrintWriter err;
   private final int debug;
 
@@ -33,32 +29,20 @@ final class JsonProgress implements TrainListener {
     return debug >= 2 ? 1000 : 0;
   }
 
-  /** Writes one event: {@code body} adds the fields after {@code "event"}. */
-  private void emit(String event, Fields body) {
-    StringWriter sw = new StringWriter();
-    try (JsonGenerator g = FACTORY.createGenerator(sw)) {
+  /** Writes one event, one line (through {@link Json}): {@code body} adds the fields after {@code "event"}. */
+  private void emit(String event, Json.Body body) {
+    Json.line(err, g -> {
       g.writeStartObject();
       g.writeStringField("event", event);
       body.write(g);
       g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a StringWriter does not fail
-    }
-    err.println(sw);
+    });
     err.flush();
   }
 
-  @FunctionalInterface
-  private interface Fields {
-    void write(JsonGenerator g) throws IOException;
-  }
-
   private static void number(JsonGenerator g, String name, double v) throws IOException {
-    if (Double.isFinite(v)) {
-      g.writeNumberField(name, v);
-    } else {
-      g.writeNullField(name);
-    }
+    g.writeFieldName(name);
+    Json.number(g, v); // null if not finite
   }
 
   private static void path(JsonGenerator g, String name, Path p) throws IOException {
@@ -115,6 +99,9 @@ final class JsonProgress implements TrainListener {
         g.writeNumberField("classes", c.classes());
         g.writeBooleanField("binary", c.binary());
         g.writeStringField("kernels", s.simd() ? "simd" : "scalar");
+        g.writeNumberField("seed", s.run() != null ? s.run().seed() : RunConfig.WORD2VEC_SEED);
+        path(g, "init_model", s.run() != null ? s.run().initModel() : null);
+        path(g, "resume", s.run() != null ? s.run().resume() : null);
         path(g, "train", c.train());
         path(g, "output", c.output());
         path(g, "read_vocab", c.readVocab());

@@ -19,25 +19,58 @@ final class LogLines extends PrintStream {
   private final PrintWriter err;
   private final String prefix;
   private final int debug;
+  private final boolean json;
 
   /** {@code prefix} is the command's, "w2v similar: "; {@code debug} its -debug level. */
   LogLines(PrintWriter err, String prefix, int debug) {
+    this(err, prefix, debug, false);
+  }
+
+  /** With {@code json} (train's -progress json), each message is a {"event":"log",...} object, as the progress. */
+  LogLines(PrintWriter err, String prefix, int debug, boolean json) {
     super(new Passthrough(err), true, StandardCharsets.UTF_8);
     this.err = err;
     this.prefix = prefix;
     this.debug = debug;
+    this.json = json;
   }
 
   /** slf4j-simple writes each message with one println(String). */
   @Override
   public void println(String line) {
-    String shown = format(line);
+    String shown = json ? formatJson(line) : format(line);
     if (shown != null) {
       synchronized (err) {
         err.println(shown);
         err.flush();
       }
     }
+  }
+
+  /** The line as one JSON object, {"event":"log","level":"info","message":...}, or null when -debug hides it. */
+  String formatJson(String line) {
+    String text = format(line);
+    if (text == null) {
+      return null;
+    }
+    String level = "info";
+    for (String l : new String[] {"WARN", "ERROR", "DEBUG", "INFO"}) {
+      if (line.startsWith("[" + l + "] ")) {
+        level = l.toLowerCase(java.util.Locale.ROOT);
+        text = line.substring(l.length() + 3);
+      }
+    }
+    String lvl = level;
+    String message = text;
+    java.io.StringWriter sw = new java.io.StringWriter();
+    Json.line(new PrintWriter(sw), g -> {
+      g.writeStartObject();
+      g.writeStringField("event", "log");
+      g.writeStringField("level", lvl);
+      g.writeStringField("message", message);
+      g.writeEndObject();
+    });
+    return sw.toString().stripTrailing();
   }
 
   /** The line as w2v shows it, or null when -debug hides it. */

@@ -66,7 +66,21 @@ public final class Main implements Callable<Integer> {
     OutputStream errStream = Streams.stderr();
     System.setErr(new PrintStream(errStream, true, StandardCharsets.UTF_8));
     PrintWriter err = new PrintWriter(new OutputStreamWriter(errStream, StandardCharsets.UTF_8), true);
+    // Ctrl-C: the JVM exits 130 rather than dying of the signal, so the shell adds no newline after the terminal's
+    // echoed ^C or a progress line, and its prompt would start mid-line. On a terminal, a shutdown hook that runs
+    // only while the command runs ends the line.
+    Thread endLine = new Thread(() -> {
+      err.println();
+      err.flush();
+    }, "w2v-interrupted");
+    boolean tty = Terminal.stderrIsTerminal();
+    if (tty) {
+      Runtime.getRuntime().addShutdownHook(endLine);
+    }
     int code = run(args, out, err);
+    if (tty) {
+      Runtime.getRuntime().removeShutdownHook(endLine);
+    }
     out.flush();
     err.flush();
     System.exit(code);
@@ -166,13 +180,21 @@ public final class Main implements Callable<Integer> {
     CommandLine.Model.OptionSpec debug = pr.commandSpec().findOption("-debug");
     Object level = debug == null ? null : debug.getValue();
     PrintStream saved = System.err;
-    System.setErr(new LogLines(leaf.getErr(), prefix(leaf), level instanceof Integer ? (Integer) level : 1));
+    System.setErr(new LogLines(leaf.getErr(), prefix(leaf), level instanceof Integer ? (Integer) level : 1,
+        jsonProgress(leaf)));
     try {
       return new CommandLine.RunLast().execute(parsed);
     } finally {
       System.err.flush();
       System.setErr(saved);
     }
+  }
+
+  /** True when the command runs with {@code -progress json}: its diagnostics and errors are JSON objects too. */
+  static boolean jsonProgress(CommandLine cl) {
+    CommandLine.Model.OptionSpec o = cl.getCommandSpec().findOption("-progress");
+    Object v = o == null ? null : o.getValue(); // Object: getValue() is generic, and String.valueOf(char[]) waits
+    return v != null && "json".equals(v.toString());
   }
 
   private static int badParameters(CommandLine.ParameterException ex, String[] args) {
@@ -206,7 +228,19 @@ public final class Main implements Callable<Integer> {
       code = ExitCodes.SOFTWARE;
       message = "internal error: " + ex + " (run with -debug 3 for a stack trace)";
     }
-    err.println(prefix(cl) + "error: " + oneLine(message));
+    if (jsonProgress(cl)) {
+      String line = oneLine(message);
+      int exit = code;
+      Json.line(err, g -> {
+        g.writeStartObject();
+        g.writeStringField("event", "error");
+        g.writeStringField("message", line);
+        g.writeNumberField("exit_code", exit);
+        g.writeEndObject();
+      });
+    } else {
+      err.println(prefix(cl) + "error: " + oneLine(message));
+    }
     if (trace) {
       ex.printStackTrace(err);
     }

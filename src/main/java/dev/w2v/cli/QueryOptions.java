@@ -35,6 +35,16 @@ final class QueryOptions {
       description = "0 quiet, 1 warnings, 2 also load and query timings on stderr, 3 also stack traces (default: 1).")
   int debug;
 
+  /** Refuses an {@code -n} (answers per query) outside 1..{@link #MAX_N}. */
+  static void checkN(int n) {
+    if (n < 1) {
+      throw W2vException.usage("-n must be at least 1, got " + n);
+    }
+    if (n > MAX_N) {
+      throw W2vException.usage("-n " + n + " is out of range (at most " + MAX_N + ")");
+    }
+  }
+
   /**
    * Refuses a query whose vector file is missing while one of its words names a file: {@code w2v similar vec.bin
    * king} forgot {@code -vectors}.

@@ -77,12 +77,7 @@ public final class SimilarCommand implements Callable<Integer>, Debuggable {
 
   @Override
   public Integer call() throws Exception {
-    if (n < 1) {
-      throw W2vException.usage("-n must be at least 1, got " + n);
-    }
-    if (n > QueryOptions.MAX_N) {
-      throw W2vException.usage("-n " + n + " is out of range (at most " + QueryOptions.MAX_N + ")");
-    }
+    QueryOptions.checkN(n);
     opts.checkWords(words);
     if (vector != null && !(words.isEmpty() && negative.isEmpty())) {
       throw W2vException.usage("-vector takes no words: ask for words or for a vector, not both");

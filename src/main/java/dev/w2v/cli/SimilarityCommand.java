@@ -2,14 +2,15 @@
 package dev.w2v.cli;
 
 import dev.w2v.eval.WordPairSimilarity;
+import dev.w2v.io.CompressedInput;
 import dev.w2v.io.InputFiles;
 import dev.w2v.io.W2vException;
 import dev.w2v.vectors.Embeddings;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,9 @@ public final class SimilarityCommand implements Callable<Integer>, Debuggable {
       throw W2vException.usage("-restrict must be 0 (all words) or more, got " + restrict);
     }
     for (Path f : files) {
-      InputFiles.requireReadable(f, "word-pair file");
+      if (!CompressedInput.isStdin(f)) {
+        InputFiles.requireReadable(f, "word-pair file");
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -85,10 +88,14 @@ public final class SimilarityCommand implements Callable<Integer>, Debuggable {
     List<WordPairSimilarity.Report> reports = new ArrayList<>();
     for (Path f : files) {
       WordPairSimilarity.Report r;
-      try (BufferedReader in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+      // gzip/bzip2/xz/zstd undone, as for every input; "-" is standard input; invalid UTF-8 is reported
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(
+          CompressedInput.stream(f, "word-pair file"), StandardCharsets.UTF_8.newDecoder()))) {
         r = sim.evaluate(in);
       } catch (java.nio.charset.CharacterCodingException ex) {
         throw W2vException.badInput("word-pair file " + f + " is not UTF-8 text");
+      } catch (IOException ex) {
+        throw CompressedInput.failure("word-pair file " + f, ex);
       }
       if (r.pairs() < 2) {
         throw W2vException.badInput(

@@ -1,6 +1,7 @@
 // `-progress text` (the default): a training run's events as human-readable lines on stderr.
 package dev.w2v.cli;
 
+import dev.w2v.train.RunConfig;
 import dev.w2v.train.TrainConfig;
 import dev.w2v.train.TrainListener;
 import java.io.PrintWriter;
@@ -54,7 +55,7 @@ final class TextProgress implements TrainListener {
     if (debug >= 1) {
       TrainConfig c = s.config();
       line(header(c, s.simd()));
-      line("Settings: " + settings(c));
+      line("Settings: " + settings(c) + runSettings(s.run()));
     }
   }
 
@@ -78,6 +79,24 @@ final class TextProgress implements TrainListener {
         c.cbow() ? 1 : 0, c.size(), c.window(), c.negative(), c.hs(), number(c.sample()), number(c.alpha()),
         c.minCount(), c.iter(), c.threads(), c.reference() ? 1 : 0, c.sharedNegatives() ? 1 : 0, c.classes(),
         c.binary() ? 1 : 0, c.readVocab() != null ? " -read-vocab " + c.readVocab() : "");
+  }
+
+  /** The seed and the model files, where they are not word2vec.c's defaults. */
+  static String runSettings(RunConfig r) {
+    StringBuilder b = new StringBuilder();
+    if (r == null) {
+      return "";
+    }
+    if (r.seed() != RunConfig.WORD2VEC_SEED) {
+      b.append(" -seed ").append(r.seed());
+    }
+    if (r.initModel() != null) {
+      b.append(" -init-model ").append(r.initModel());
+    }
+    if (r.resume() != null) {
+      b.append(" -resume ").append(r.resume());
+    }
+    return b.toString();
   }
 
   /** A float as the shortest decimal that reads back to it: 0.001, 0.025, 1.0e-5. */

@@ -198,7 +198,24 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
       rc = rc.withListener(s -> {
         for (TrainingEvaluation.Score sc : eval.evaluate(s.epoch(), s.vocab().words(), s.syn0(), s.size(),
             s.stride())) {
-          if (cfg.debug() > 0) {
+          if (cfg.debug() > 0 && progress == ProgressFormat.json) {
+            Json.line(err, g -> {
+              g.writeStartObject();
+              g.writeStringField("event", "eval");
+              g.writeNumberField("epoch", sc.epoch());
+              g.writeStringField("file", sc.file().toString());
+              g.writeStringField("kind", sc.analogies() ? "analogies" : "pairs");
+              g.writeFieldName("value");
+              Json.number(g, sc.value());
+              if (!sc.analogies()) {
+                g.writeFieldName("pearson");
+                Json.number(g, sc.pearson());
+              }
+              g.writeNumberField("seen", sc.seen());
+              g.writeNumberField("total", sc.total());
+              g.writeEndObject();
+            });
+          } else if (cfg.debug() > 0) {
             err.println((tty ? "\r" + " ".repeat(90) + "\r" : "") + TrainingEvaluation.line(sc, s.epochs()));
           }
         }
@@ -215,7 +232,7 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
         text.close(); // an error message starts on a clean line
       }
     }
-    if (!eval.isEmpty() && cfg.debug() > 0) {
+    if (!eval.isEmpty() && cfg.debug() > 0 && progress != ProgressFormat.json) { // json: the eval events say it
       err.println("Evaluation per epoch:");
       for (String line : eval.table()) {
         err.println(line);
@@ -243,40 +260,21 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
 
   TrainConfig config() {
     Path in = inputs().get(0);
-    flag01("-cbow", cbow);
-    flag01("-reference", reference);
-    flag01("-shared-negatives", sharedNegatives);
+    TrainConfig.flag01("-cbow", cbow);
+    TrainConfig.flag01("-reference", reference);
+    TrainConfig.flag01("-shared-negatives", sharedNegatives);
     if (binary != null) {
-      flag01("-binary", binary);
+      TrainConfig.flag01("-binary", binary);
     }
     Path out = output;
     if (out == null && saveVocab == null) {
       out = Path.of("vectors.bin");
     }
     boolean bin = binary != null ? binary == 1 : out != null && out.toString().endsWith(".bin");
-    float a = alpha != null ? parseFloat("-alpha", alpha) : (float) (cbow == 1 ? 0.05 : 0.025);
+    float a = alpha != null ? TrainConfig.parseFloat("-alpha", alpha) : (float) (cbow == 1 ? 0.05 : 0.025);
     int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    return new TrainConfig(in, out, size, window, parseFloat("-sample", sample), hs, negative, t, iter,
+    return new TrainConfig(in, out, size, window, TrainConfig.parseFloat("-sample", sample), hs, negative, t, iter,
         minCount, a, classes, debug, bin, saveVocab, readVocab, cbow == 1, reference == 1,
         sharedNegatives == 1 && reference == 0);
-  }
-
-  private static void flag01(String flag, int v) {
-    if (v != 0 && v != 1) {
-      throw W2vException.usage(flag + " must be 0 or 1, got " + v);
-    }
-  }
-
-  /** atof then a float store, as word2vec.c reads -alpha and -sample; but a non-number is an error. */
-  static float parseFloat(String flag, String s) {
-    try {
-      double d = Double.parseDouble(s.trim());
-      if (Double.isNaN(d)) {
-        throw new NumberFormatException();
-      }
-      return (float) d;
-    } catch (NumberFormatException e) {
-      throw W2vException.usage("Invalid value for option '" + flag + "': '" + s + "' is not a number");
-    }
   }
 }

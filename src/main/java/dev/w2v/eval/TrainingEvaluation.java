@@ -1,6 +1,7 @@
 // Evaluation while training: the vectors of each epoch through the code of `w2v accuracy` and `w2v similarity`.
 package dev.w2v.eval;
 
+import dev.w2v.io.CompressedInput;
 import dev.w2v.io.W2vException;
 import dev.w2v.math.ScalarMath;
 import dev.w2v.query.Analogy;
@@ -12,8 +13,8 @@ import dev.w2v.vocab.ByteWords;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class TrainingEvaluation {
       AnalogyAccuracy acc = new AnalogyAccuracy(e, Analogy.Method.ADD);
       for (Path f : analogies) {
         AnalogyAccuracy.Report r;
-        try (InputStream in = Files.newInputStream(f)) {
+        try (InputStream in = CompressedInput.stream(f, "analogy file")) {
           r = acc.evaluate(in);
         } catch (IOException ex) {
           throw W2vException.badInput("cannot read analogy file " + f + ": " + ex.getMessage());
@@ -73,7 +74,8 @@ public final class TrainingEvaluation {
       WordPairSimilarity sim = new WordPairSimilarity(e, opt);
       for (Path f : pairs) {
         WordPairSimilarity.Report r;
-        try (BufferedReader in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+            CompressedInput.stream(f, "word-pair file"), StandardCharsets.UTF_8.newDecoder()))) {
           r = sim.evaluate(in);
         } catch (IOException ex) {
           throw W2vException.badInput("cannot read word-pair file " + f + ": " + ex.getMessage());
@@ -89,11 +91,16 @@ public final class TrainingEvaluation {
   public static String line(Score s, long epochs) {
     String head = String.format(Locale.ROOT, "epoch %d/%d  %s  ", s.epoch(), epochs, s.file().getFileName());
     if (s.analogies()) {
-      return head + String.format(Locale.ROOT, "accuracy %.2f %%  (seen %d of %d questions)", s.value(), s.seen(),
-          s.total());
+      return head + String.format(Locale.ROOT, "accuracy %s  (seen %d of %d questions)",
+          Double.isNaN(s.value()) ? "-" : number(s.value(), 2) + " %", s.seen(), s.total());
     }
-    return head + String.format(Locale.ROOT, "spearman %.4f  pearson %.4f  (seen %d of %d pairs)", s.value(),
-        s.pearson(), s.seen(), s.total());
+    return head + String.format(Locale.ROOT, "spearman %s  pearson %s  (seen %d of %d pairs)", number(s.value(), 4),
+        number(s.pearson(), 4), s.seen(), s.total());
+  }
+
+  /** {@code v} with {@code decimals} decimals, or {@code -} when there is nothing to score (no question seen). */
+  private static String number(double v, int decimals) {
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", v);
   }
 
   /** The per-epoch table: one row per epoch, one column per file (accuracy % or Spearman's rho). */
@@ -114,8 +121,7 @@ public final class TrainingEvaluation {
       StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%5d", scores.get(k).epoch()));
       for (int i = 0; i < per; i++) {
         Score s = scores.get(k + i);
-        String v = s.analogies() ? String.format(Locale.ROOT, "%.2f", s.value())
-            : String.format(Locale.ROOT, "%.4f", s.value());
+        String v = number(s.value(), s.analogies() ? 2 : 4);
         row.append("  ").append(String.format(Locale.ROOT, "%" + widths.get(i) + "s", v));
       }
       out.add(row.toString());

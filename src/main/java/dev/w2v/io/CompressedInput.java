@@ -106,6 +106,32 @@ public final class CompressedInput implements AutoCloseable {
     return wrap(new java.io.FileInputStream(path.toFile()), false);
   }
 
+  /**
+   * {@code path} ("-" for standard input) opened as {@link #open} does, as a decompressed stream; closing it closes
+   * the input (standard input stays open). For inputs read once from start to end: question, pair and word lists,
+   * the sources of a corpus.
+   */
+  public static InputStream stream(Path path, String what) throws IOException {
+    CompressedInput ci = open(path, what);
+    return new FilterInputStream(Channels.newInputStream(ci.channel())) {
+      @Override
+      public void close() throws IOException {
+        ci.close();
+      }
+    };
+  }
+
+  /**
+   * The one-line error for a failed read of {@code subject} (such as "word-pair file p.gz"): corrupt or truncated
+   * compressed data is bad input, anything else an I/O failure.
+   */
+  public static W2vException failure(String subject, IOException e) {
+    if (e instanceof CorruptInput) {
+      return new W2vException(W2vException.Kind.BAD_INPUT, subject + ": " + e.getMessage(), e);
+    }
+    return W2vException.io("cannot read " + subject + ": " + AtomicFile.reason(e), e);
+  }
+
   /** Wraps an already open stream (closed with this input), undoing any compression. */
   public static CompressedInput of(InputStream in) throws IOException {
     return wrap(in, false);

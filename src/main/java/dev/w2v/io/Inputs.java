@@ -1,10 +1,8 @@
 // Opens corpora as they come: files, `-` (standard input), directories, globs, pipes and FIFOs, compressed or not.
 package dev.w2v.io;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -180,14 +178,7 @@ public final class Inputs {
 
   /** Opens one source through {@link CompressedInput}, which undoes any compression it recognises. */
   private InputStream openSource(Source s) throws IOException {
-    CompressedInput ci = CompressedInput.open(s.stdin() ? Path.of(CompressedInput.STDIN) : s.path(), what);
-    InputStream in = Channels.newInputStream(ci.channel());
-    return new FilterInputStream(in) {
-      @Override
-      public void close() throws IOException {
-        ci.close(); // leaves standard input open
-      }
-    };
+    return CompressedInput.stream(s.stdin() ? Path.of(CompressedInput.STDIN) : s.path(), what);
   }
 
   private static boolean isGlob(String s) {
@@ -357,10 +348,7 @@ public final class Inputs {
     }
 
     private W2vException failure(Source s, IOException e) {
-      if (e instanceof CompressedInput.CorruptInput) {
-        return new W2vException(W2vException.Kind.BAD_INPUT, what + " " + s.name() + ": " + e.getMessage(), e);
-      }
-      return W2vException.io("cannot read " + what + " " + s.name() + ": " + AtomicFile.reason(e), e);
+      return CompressedInput.failure(what + " " + s.name(), e);
     }
   }
 }

@@ -236,17 +236,17 @@ public final class SparkTrain implements Callable<Integer> {
       throw W2vException.usage("-classes: word classes are not computed on Spark; use the single-machine trainer,"
           + " w2v train");
     }
-    flag01("-cbow", cbow);
-    flag01("-hs", hs);
+    TrainConfig.flag01("-cbow", cbow);
+    TrainConfig.flag01("-hs", hs);
     if (binary != null) {
-      flag01("-binary", binary);
+      TrainConfig.flag01("-binary", binary);
     }
     String out = output;
     if (out == null && saveVocab == null) {
       out = "vectors.bin";
     }
-    float a = parseFloat("-alpha", alpha);
-    float smp = parseFloat("-sample", sample);
+    float a = TrainConfig.parseFloat("-alpha", alpha);
+    float smp = TrainConfig.parseFloat("-sample", sample);
     // the command line's validation of the shared flags (paths are checked separately: they are Spark paths)
     new TrainConfig(java.nio.file.Path.of("train"), out == null ? null : java.nio.file.Path.of("out"), size,
         window, smp, hs, negative, threads, iter, minCount, a, classes, debug, false, null, null, false, false,
@@ -411,24 +411,6 @@ public final class SparkTrain implements Callable<Integer> {
       }
     } catch (IOException e) {
       throw W2vException.io("cannot read " + what + " " + path + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static void flag01(String flag, int v) {
-    if (v != 0 && v != 1) {
-      throw W2vException.usage(flag + " must be 0 or 1, got " + v);
-    }
-  }
-
-  static float parseFloat(String flag, String s) {
-    try {
-      double d = Double.parseDouble(s.trim());
-      if (Double.isNaN(d)) {
-        throw new NumberFormatException();
-      }
-      return (float) d;
-    } catch (NumberFormatException e) {
-      throw W2vException.usage("Invalid value for option '" + flag + "': '" + s + "' is not a number");
     }
   }
 }

@@ -24,6 +24,7 @@ final class Progress {
   private final Ticker ticker;
   private final long periodNanos;
   private long lastUpdateNanos;
+  private final long startWords; // words already trained when this run began (a -resume)
   private long baseWords = -1; // the rate's starting point, once warmed up
   private double baseSeconds;
   private double lastSum;
@@ -39,6 +40,7 @@ final class Progress {
     long period = listener.progressMillis();
     this.periodNanos = period * 1_000_000L;
     this.lastUpdateNanos = startNanos;
+    this.startWords = trainer.wordsDone();
     // finished epochs are looked for four times a second; updates go out every `period`
     this.ticker = period > 0 ? new Ticker("w2v-progress", Math.min(period, 250), Math.min(period, 250), this::tick)
         : null;
@@ -52,11 +54,11 @@ final class Progress {
     publishEpochs();
     long now = System.nanoTime();
     long words = trainer.wordsDone();
-    if (baseWords < 0 && words > 0 && (now - startNanos) / 1e9 >= WARM_UP_SECONDS) {
+    if (baseWords < 0 && words > startWords && (now - startNanos) / 1e9 >= WARM_UP_SECONDS) {
       baseWords = words; // checked four times a second, whatever the update period
       baseSeconds = (now - startNanos) / 1e9;
     }
-    if (words == 0 || now - lastUpdateNanos < periodNanos - 5_000_000L) {
+    if (words <= startWords || now - lastUpdateNanos < periodNanos - 5_000_000L) {
       return; // nothing measured yet (no rate, no time left), or not yet time for an update
     }
     lastUpdateNanos = now;
@@ -69,7 +71,7 @@ final class Progress {
     double progress = Math.min(1.0, words / (double) Math.max(1, total));
     long epoch = epochOf(words, trainWords, epochs);
     double rate = baseWords >= 0 && secs - baseSeconds >= 1 ? (words - baseWords) / (secs - baseSeconds)
-        : words / Math.max(secs, 1e-9);
+        : (words - startWords) / Math.max(secs, 1e-9);
     double eta = baseWords < 0 ? Double.NaN : eta(words - baseWords, secs - baseSeconds, total - words, progress);
     listener.progress(new TrainListener.Update(epoch, epochs, progress, words, total, rate, trainer.alpha(), loss,
         eta, secs));

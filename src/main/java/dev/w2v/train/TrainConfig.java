@@ -110,6 +110,26 @@ public record TrainConfig(
     }
   }
 
+  /** Refuses a 0/1 flag (-cbow, -hs, -binary, ...) with any other value; for the command line and Spark alike. */
+  public static void flag01(String flag, int v) {
+    if (v != 0 && v != 1) {
+      throw W2vException.usage(flag + " must be 0 or 1, got " + v);
+    }
+  }
+
+  /** atof then a float store, as word2vec.c reads -alpha and -sample; but a non-number is an error. */
+  public static float parseFloat(String flag, String s) {
+    try {
+      double d = Double.parseDouble(s.trim());
+      if (Double.isNaN(d)) {
+        throw new NumberFormatException();
+      }
+      return (float) d;
+    } catch (NumberFormatException e) {
+      throw W2vException.usage("Invalid value for option '" + flag + "': '" + s + "' is not a number");
+    }
+  }
+
   /** Whether this run trains (and writes vectors or classes), rather than only building the vocabulary. */
   public boolean trains() {
     return output != null;

@@ -224,7 +224,7 @@ public final class TrainJob {
         baseEpochs, inputs.describe(), fileSize, tokens);
     long wordsBefore = trainer.wordsDone();
     long[] pausedNanos = new long[1]; // checkpoints and evaluation, left out of the training rate
-    listener.started(new TrainListener.Start(cfg, vocab.size(), trainVocab.trainWords(), simd));
+    listener.started(new TrainListener.Start(cfg, rc, vocab.size(), trainVocab.trainWords(), simd));
     Progress progress = new Progress(trainer, listener, trainVocab.trainWords(), cfg.iter());
     long t0 = System.nanoTime();
     final EncodedCorpus enc = corpus;

@@ -43,8 +43,11 @@ public interface TrainListener {
   /** Bytes and words read so far by the vocabulary scan. */
   record VocabScan(long bytesRead, long bytesTotal, long words, double seconds) {}
 
-  /** The settings of the run, the vocabulary, and whether the SIMD kernels run (else word2vec.c's scalar ones). */
-  record Start(TrainConfig config, int vocabSize, long trainWords, boolean simd) {}
+  /**
+   * The settings of the run ({@code run}: the seed and the model files), the vocabulary, and whether the SIMD
+   * kernels run (else word2vec.c's scalar ones).
+   */
+  record Start(TrainConfig config, RunConfig run, int vocabSize, long trainWords, boolean simd) {}
 
   /**
    * One progress update.

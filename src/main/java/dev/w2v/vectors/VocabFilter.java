@@ -6,7 +6,6 @@ import dev.w2v.io.Printable;
 import dev.w2v.io.W2vException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +26,7 @@ public final class VocabFilter {
     long listed = 0;
     long missing = 0;
     List<String> someMissing = new ArrayList<>();
-    try (CompressedInput ci = CompressedInput.open(list, "vocabulary file");
-        InputStream in = new java.io.BufferedInputStream(Channels.newInputStream(ci.channel()), 1 << 16)) {
+    try (InputStream in = new java.io.BufferedInputStream(CompressedInput.stream(list, "vocabulary file"), 1 << 16)) {
       byte[] line = new byte[256];
       int len = 0;
       boolean field = true; // still in the line's first field

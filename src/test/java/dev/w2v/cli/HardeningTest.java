@@ -71,6 +71,8 @@ class HardeningTest {
       {"-negative", "2147483647", "at most 1000"}, {"-iter", "1000000", "at most 1000"},
       {"-classes", "30000000", "at most 10000000"}, {"-threads", "5000", "at most 1024"},
       {"-size", "1000001", "at most 1000000"}, {"-sample", "2", "at most 1"},
+      {"-alpha", "abc", "'abc' is not a number"}, {"-sample", "nan", "'nan' is not a number"},
+      {"-cbow", "2", "must be 0 or 1, got 2"}, {"-binary", "-1", "must be 0 or 1, got -1"},
     };
     for (String[] c : cases) {
       refused(train(c[0], c[1], "-output", tmp.resolve("v.bin").toString()), ExitCodes.USAGE, c[0], c[2]);
@@ -97,6 +99,10 @@ class HardeningTest {
     refused(r, ExitCodes.USAGE, "-n 2147483647", "at most 100000");
     r = TrainRun.of("analogy", "-vectors", tmp.resolve("none.bin").toString(), "-n", "100001", "a", "b", "c");
     refused(r, ExitCodes.USAGE, "-n 100001", "at most 100000");
+    for (String cmd : new String[] {"similar", "analogy"}) {
+      r = TrainRun.of(cmd, "-vectors", tmp.resolve("none.bin").toString(), "-n", "0", "a", "b", "c");
+      refused(r, ExitCodes.USAGE, "-n must be at least 1, got 0");
+    }
     r = TrainRun.of("phrases", "-train", corpus.toString(), "-output", tmp.resolve("p.txt").toString(), "-passes",
         "2000000000");
     refused(r, ExitCodes.USAGE, "-passes 2000000000", "at most 100");

@@ -39,11 +39,13 @@ class LauncherIT {
     pb.environment().putAll(env);
     pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     File out = dir.resolve("stdout.txt").toFile();
-    File err = dir.resolve("stderr.txt").toFile();
-    pb.redirectOutput(out).redirectError(err);
+    pb.redirectOutput(out);
     Process p = pb.start();
+    // stderr through a pipe, read to its end: what the JVM itself prints passes the launcher's filter, which may
+    // write its last line just after the JVM exits; a pipe's reader waits for it, as a shell's 2>&1 | ... does
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "w2v did not finish");
-    return new Run(p.exitValue(), Files.readString(out.toPath()), Files.readString(err.toPath()));
+    return new Run(p.exitValue(), Files.readString(out.toPath()), err);
   }
 
   private Run run(String... args) throws IOException, InterruptedException {
@@ -161,6 +163,29 @@ class LauncherIT {
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "training did not stop on SIGINT");
     assertEquals(ExitCodes.INTERRUPTED, p.exitValue(), Files.readString(dir.resolve("log.txt")));
     assertFalse(Files.exists(dir.resolve("out.bin")), "no partial output");
+  }
+
+  @Test
+  void interruptOnATerminalEndsTheLineForTheShellsPrompt() throws Exception {
+    Path corpus = corpus(200_000);
+    for (String tty : new String[] {"1", "0"}) {
+      List<String> cmd = List.of("bash", LAUNCHER.toString(), "train", "-train", corpus.toString(), "-output",
+          "out.bin", "-size", "50", "-iter", "50", "-min-count", "1", "-threads", "1", "-debug", "1");
+      Path log = dir.resolve("log" + tty + ".txt");
+      ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+          .redirectOutput(log.toFile());
+      pb.environment().put("W2V_JAVA_OPTS", "-Dw2v.stderr.tty=" + tty); // after the launcher's own, so it wins
+      Process p = pb.start();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!Files.readString(log).contains("Settings:") && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS), "training did not stop on SIGINT");
+      assertEquals(ExitCodes.INTERRUPTED, p.exitValue(), Files.readString(log));
+      // the header's last line, then (on a terminal only) the line that the terminal's ^C would otherwise share
+      assertEquals(tty.equals("1"), Files.readString(log).endsWith("\n\n"), tty + ": " + Files.readString(log));
+    }
   }
 
   /** A corpus of {@code words} random words over a 200-word vocabulary. */

@@ -74,7 +74,7 @@ class TrainProgressTest {
   void jsonProgressIsOneParsableObjectPerLine() throws IOException {
     Path out = tmp.resolve("v.bin");
     TrainRun r = TrainRun.of("train", "-progress", "json", "-size", "16", "-iter", "2", "-threads", "2",
-        "-output", out.toString(), DEMO.toString());
+        "-seed", "7", "-output", out.toString(), DEMO.toString());
     assertEquals(0, r.code(), r::toString);
     List<Map<String, Object>> events = new ArrayList<>();
     for (String line : r.err().split("\n")) {
@@ -86,10 +86,11 @@ class TrainProgressTest {
     assertEquals("done", kinds.get(kinds.size() - 1), kinds::toString);
     Map<String, Object> start = events.get(1);
     for (String f : List.of("mode", "size", "window", "negative", "hs", "sample", "alpha", "min_count", "iter",
-        "threads", "reference", "shared_negatives", "classes", "binary", "kernels", "train", "output")) {
+        "threads", "reference", "shared_negatives", "classes", "binary", "kernels", "seed", "train", "output")) {
       assertTrue(start.containsKey(f), "start lacks " + f + ": " + start);
     }
     assertEquals(16L, start.get("size"));
+    assertEquals(7L, start.get("seed"));
     assertEquals("cbow", start.get("mode"));
     List<Map<String, Object>> epochs = events.stream().filter(e -> "epoch".equals(e.get("event"))).toList();
     assertEquals(2, epochs.size(), kinds::toString);
@@ -105,6 +106,34 @@ class TrainProgressTest {
     assertTrue((Double) loss.get(1) < (Double) loss.get(0), "the loss falls: " + loss);
     assertEquals(List.of(out.toString()), done.get("outputs"));
     assertTrue((Long) done.get("peak_memory_bytes") > 1 << 20, done::toString);
+  }
+
+  @Test
+  void jsonModeKeepsDiagnosticsEvaluationAndErrorsInJson() throws IOException {
+    Path pairs = tmp.resolve("pairs.tsv");
+    java.nio.file.Files.writeString(pairs, "the of 5\nthe and 3\nof and 1\n");
+    Path out = tmp.resolve("v.bin");
+    TrainRun r = TrainRun.of("train", "-progress", "json", "-size", "16", "-iter", "2", "-threads", "1",
+        "-checkpoint", tmp.resolve("ck.w2vm").toString(), "-eval-pairs", pairs.toString(),
+        "-output", out.toString(), DEMO.toString());
+    assertEquals(0, r.code(), r::toString);
+    List<Object> kinds = new ArrayList<>();
+    for (String line : r.err().split("\n")) {
+      Map<String, Object> e = parse(line); // every line an object: no plain text mixed in
+      kinds.add(e.get("event"));
+      if ("log".equals(e.get("event"))) {
+        assertTrue(e.get("message") instanceof String && e.get("level") instanceof String, line);
+      }
+    }
+    assertEquals(2, kinds.stream().filter("eval"::equals).count(), kinds::toString);
+    assertTrue(kinds.contains("log"), kinds::toString); // the checkpoint notes
+    TrainRun bad = TrainRun.of("train", "-progress", "json", "-output", tmp.resolve("x.bin").toString(),
+        tmp.resolve("missing.txt").toString());
+    assertTrue(bad.code() != 0, bad::toString);
+    Map<String, Object> error = parse(bad.err().strip());
+    assertEquals("error", error.get("event"));
+    assertEquals((long) bad.code(), error.get("exit_code"));
+    assertTrue(((String) error.get("message")).contains("missing.txt"), error::toString);
   }
 
   @Test
@@ -204,6 +233,9 @@ class TrainProgressTest {
     assertEquals("-cbow 1 -size 300 -window 8 -negative 0 -hs 1 -sample 1.0e-5 -alpha 0.04 -min-count 3 -iter 15"
         + " -threads 4 -reference 1 -shared-negatives 0 -classes 0 -binary 1 -read-vocab vocab.txt",
         TextProgress.settings(c));
+    assertEquals(" -seed 5 -resume ck.w2vm",
+        TextProgress.runSettings(new dev.w2v.train.RunConfig(5, null, null, null, Path.of("ck.w2vm"), null)));
+    assertEquals("", TextProgress.runSettings(dev.w2v.train.RunConfig.NONE));
     assertEquals("Training CBOW with hierarchical softmax, scalar kernels, 4 threads, reference mode (word2vec.c's"
         + " arithmetic and epochs): c.txt -> v.bin", TextProgress.header(c, false));
   }

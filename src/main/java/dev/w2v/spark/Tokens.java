@@ -19,30 +19,9 @@ final class Tokens {
 
   private Tokens() {}
 
+  /** All the words of a line: its one sentence when sentences are unbounded. */
   static String[] split(byte[] b, int len) {
-    List<String> out = new ArrayList<>();
-    byte[] w = new byte[MAX_WORD];
-    int a = 0;
-    boolean inWord = false;
-    for (int i = 0; i <= len; i++) {
-      byte ch = i < len ? b[i] : (byte) ' ';
-      if (ch == 13) {
-        continue;
-      }
-      if (ch == ' ' || ch == '\t' || ch == '\n') {
-        if (inWord) {
-          out.add(word(w, a));
-          a = 0;
-          inWord = false;
-        }
-        continue;
-      }
-      inWord = true;
-      if (a < MAX_WORD) {
-        w[a++] = ch;
-      }
-    }
-    return out.toArray(new String[0]);
+    return sentences(b, len, Integer.MAX_VALUE).next();
   }
 
   /**

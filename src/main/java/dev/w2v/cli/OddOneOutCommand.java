@@ -100,15 +100,7 @@ public final class OddOneOutCommand implements Callable<Integer>, Debuggable {
           }
           g.writeEndArray();
           g.writeStringField("odd", odd);
-          g.writeArrayFieldStart("results");
-          for (Neighbour nb : ranked) {
-            g.writeStartObject();
-            g.writeStringField("word", Words.show(e, nb.index()));
-            g.writeFieldName("cosine");
-            Json.number(g, nb.score());
-            g.writeEndObject();
-          }
-          g.writeEndArray();
+          session.jsonResults(g, ranked); // scored as "cosine", the session's score name
           g.writeEndObject();
         });
         break;

@@ -1,6 +1,7 @@
 // What the query commands share: one-shot or line-by-line queries, unknown-word messages, and result printing.
 package dev.w2v.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.w2v.io.CFormat;
 import dev.w2v.io.CompressedInput;
 import dev.w2v.io.W2vException;
@@ -189,6 +190,19 @@ final class QuerySession {
     printResults(label.toString(), query, results);
   }
 
+  /** The {@code "results"} array of a JSON answer: each word, shown as {@link Words#show}, and its score. */
+  void jsonResults(JsonGenerator g, List<Neighbour> results) throws IOException {
+    g.writeArrayFieldStart("results");
+    for (Neighbour nb : results) {
+      g.writeStartObject();
+      g.writeStringField("word", Words.show(e, nb.index()));
+      g.writeFieldName(scoreName);
+      Json.number(g, nb.score());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
   /** Prints the answers; {@code jsonQuery} writes the JSON document's fields that describe the query. */
   private void printResults(String query, Json.Body jsonQuery, List<Neighbour> results) {
     switch (format) {
@@ -201,15 +215,7 @@ final class QuerySession {
         Json.line(out, g -> {
           g.writeStartObject();
           jsonQuery.write(g);
-          g.writeArrayFieldStart("results");
-          for (Neighbour nb : results) {
-            g.writeStartObject();
-            g.writeStringField("word", Words.show(e, nb.index()));
-            g.writeFieldName(scoreName);
-            Json.number(g, nb.score());
-            g.writeEndObject();
-          }
-          g.writeEndArray();
+          jsonResults(g, results);
           g.writeEndObject();
         });
         break;

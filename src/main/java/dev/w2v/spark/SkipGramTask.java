@@ -36,6 +36,8 @@ final class SkipGramTask implements Serializable {
 
   /** Test-only fault injection: "t:p" makes the first attempt of that task fail half-way through its pairs. */
   static volatile String failAt;
+  /** How many Hogwild worker threads have started (tests). */
+  static final java.util.concurrent.atomic.AtomicInteger workers = new java.util.concurrent.atomic.AtomicInteger();
   /** How many failures were injected (tests). */
   static final java.util.concurrent.atomic.AtomicInteger injected = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -50,8 +52,18 @@ final class SkipGramTask implements Serializable {
   /** Split the noise term over the buckets (see above); false: {@code negative} draws per pair from its bucket. */
   final boolean splitNoise;
 
+  /** Hogwild threads per task. */
+  final int threads;
+  /**
+   * The blocks a task reads are fresh objects (a serialized storage level deserializes them for each read), so it
+   * may train on them directly; a deserialized level hands out the cached objects, which must stay untouched.
+   */
+  final boolean freshBlocks;
+
   SkipGramTask(int dim, int negative, float startingAlpha, long totalSubIterations, long seed, double noiseTotal,
-      boolean splitNoise) {
+      boolean splitNoise, int threads, boolean freshBlocks) {
+    this.threads = threads;
+    this.freshBlocks = freshBlocks;
     this.splitNoise = splitNoise;
     this.noiseTotal = noiseTotal;
     this.dim = dim;
@@ -68,10 +80,10 @@ final class SkipGramTask implements Serializable {
     while (state.hasNext()) {
       Block[] s = state.next();
       if (s[0] != null) {
-        in = s[0].copy();
+        in = freshBlocks ? s[0] : s[0].copy();
       }
       if (s[1] != null) {
-        out = s[1].copy();
+        out = freshBlocks ? s[1] : s[1].copy();
       }
     }
     if (in != null && out != null && in.size() > 0 && out.size() > 0) {
@@ -92,11 +104,6 @@ final class SkipGramTask implements Serializable {
   }
 
   private void train(long t, int partition, Iterator<Tuple2<Long, int[]>> pairs, Block in, Block out) {
-    final VectorMath vm = Kernels.best();
-    final float[] syn0 = in.vec;
-    final float[] syn1neg = out.vec;
-    final int n = dim;
-    final float[] expTable = SigmoidTable.table();
     Int2IntOpenHashMap inRow = rows(in.ids);
     Int2IntOpenHashMap outRow = rows(out.ids);
     long[] cn = out.counts.clone();
@@ -110,37 +117,158 @@ final class SkipGramTask implements Serializable {
     final double share = splitNoise ? negative * (mass / noiseTotal) : negative; // draws per pair from this bucket
     int tableSize = (int) Math.max(1_000_000, Math.min(UnigramTable.TABLE_SIZE, 100L * cn.length));
     UnigramTable table = new UnigramTable(cn, tableSize);
-    float[] neu1e = new float[n];
-    long nextRandom = Strata.seed(seed, t, partition, 17);
-    int failHalf = failHere(t, partition);
-    long total = 0;
-    long done = 0;
-    float alpha = startingAlpha;
+    Shared sh = new Shared(t, in.vec, out.vec, out.ids, inRow, outRow, table, tableSize, share,
+        failHere(t, partition));
+    // the headers (each source's entry count) sort before the data, so the total is known before training
+    Tuple2<Long, int[]> first = null;
     while (pairs.hasNext()) {
       Tuple2<Long, int[]> rec = pairs.next();
-      int[] b = rec._2();
-      if (!PairGenerator.isData(rec._1())) {
-        total += (long) b[0] << 32 | (b[1] & 0xFFFFFFFFL);
-        continue;
+      if (PairGenerator.isData(rec._1())) {
+        first = rec;
+        break;
       }
+      int[] b = rec._2();
+      sh.total += (long) b[0] << 32 | (b[1] & 0xFFFFFFFFL);
+    }
+    if (first == null) {
+      return;
+    }
+    if (threads <= 1) {
+      Worker w = new Worker(sh, Strata.seed(seed, t, partition, 17));
+      w.block(first._2());
+      while (pairs.hasNext()) {
+        w.block(pairs.next()._2());
+      }
+      return;
+    }
+    hogwild(t, partition, first, pairs, sh);
+  }
+
+  /**
+   * {@code threads} workers train blocks of pairs on the same rows without locks, as word2vec.c's threads do
+   * (Hogwild); this thread reads the shuffled blocks and hands them out. Each worker has its own random stream;
+   * the result then depends on the threads' interleaving, so a retried task is not bit-identical, but it still
+   * starts again from the same immutable blocks and applies its updates once.
+   */
+  private void hogwild(long t, int partition, Tuple2<Long, int[]> first, Iterator<Tuple2<Long, int[]>> pairs,
+      Shared sh) {
+    final int[] end = new int[0];
+    java.util.concurrent.BlockingQueue<int[]> queue = new java.util.concurrent.ArrayBlockingQueue<>(2 * threads);
+    java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread[] ts = new Thread[threads];
+    for (int i = 0; i < threads; i++) {
+      Worker w = new Worker(sh, Strata.seed(seed, t, partition, 17, i));
+      ts[i] = new Thread(() -> {
+        try {
+          for (int[] b = queue.take(); b != end; b = queue.take()) {
+            if (failed.get() == null) {
+              w.block(b);
+            }
+          }
+        } catch (Throwable e) {
+          failed.compareAndSet(null, e);
+        }
+      }, "w2v-hogwild-" + partition + "-" + i);
+      ts[i].setDaemon(true);
+      ts[i].start();
+      workers.incrementAndGet();
+    }
+    try {
+      queue.put(first._2());
+      while (pairs.hasNext() && failed.get() == null) {
+        queue.put(pairs.next()._2());
+      }
+      for (int i = 0; i < threads; i++) {
+        queue.put(end);
+      }
+      for (Thread th : ts) {
+        th.join();
+      }
+    } catch (InterruptedException e) {
+      for (Thread th : ts) {
+        th.interrupt();
+      }
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("task interrupted", e);
+    }
+    Throwable e = failed.get();
+    if (e instanceof RuntimeException re) {
+      throw re;
+    } else if (e != null) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** What a task's workers share: the rows, the lookups, the noise table, and the progress through the pairs. */
+  private final class Shared {
+    final long t;
+    final float[] syn0;
+    final float[] syn1neg;
+    final int[] outIds;
+    final Int2IntOpenHashMap inRow;
+    final Int2IntOpenHashMap outRow;
+    final UnigramTable table;
+    final int tableSize;
+    final double share;
+    final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+    final java.util.concurrent.atomic.AtomicBoolean fail;
+    long total;
+
+    Shared(long t, float[] syn0, float[] syn1neg, int[] outIds, Int2IntOpenHashMap inRow, Int2IntOpenHashMap outRow,
+        UnigramTable table, int tableSize, double share, int failHalf) {
+      this.t = t;
+      this.syn0 = syn0;
+      this.syn1neg = syn1neg;
+      this.outIds = outIds;
+      this.inRow = inRow;
+      this.outRow = outRow;
+      this.table = table;
+      this.tableSize = tableSize;
+      this.share = share;
+      this.fail = new java.util.concurrent.atomic.AtomicBoolean(failHalf >= 0);
+    }
+  }
+
+  /** One thread's SGD: word2vec.c's skip-gram update with its own random stream and error vector. */
+  private final class Worker {
+    final Shared sh;
+    final VectorMath vm = Kernels.best();
+    final float[] expTable = SigmoidTable.table();
+    final float[] neu1e = new float[dim];
+    long nextRandom;
+    long done;
+    long reported;
+    float alpha = startingAlpha;
+
+    Worker(Shared sh, long nextRandom) {
+      this.sh = sh;
+      this.nextRandom = nextRandom;
+    }
+
+    void block(int[] b) {
+      final int n = dim;
+      final float[] syn0 = sh.syn0;
+      final float[] syn1neg = sh.syn1neg;
       for (int i = 0; i < b.length; i += 2) {
         if ((done & 1023) == 0) {
-          double f = total > 0 ? done / (double) total : 0;
-          alpha = (float) (startingAlpha * (1 - (t + f) / (double) totalSubIterations));
+          // with one worker this is the task's own count; with several, all workers' (word_count_actual)
+          long all = sh.done.addAndGet(done - reported);
+          reported = done;
+          double f = sh.total > 0 ? all / (double) sh.total : 0;
+          alpha = (float) (startingAlpha * (1 - (sh.t + f) / (double) totalSubIterations));
           if (alpha < startingAlpha * 0.0001) {
             alpha = (float) (startingAlpha * 0.0001);
           }
-          if (failHalf >= 0 && done >= total / 2) {
-            failHalf = -1;
+          if (all >= sh.total / 2 && sh.fail.compareAndSet(true, false)) {
             injected.incrementAndGet();
-            throw new IllegalStateException("injected failure in sub-iteration " + t + ", partition " + partition);
+            throw new IllegalStateException("injected failure in sub-iteration " + sh.t);
           }
         }
         done++;
         int word = b[i + 1];
-        int l1 = inRow.get(b[i]) * n;
+        int l1 = sh.inRow.get(b[i]) * n;
         // this entry's draws: share per pair (times m for an (w, -m) entry), stochastically rounded
-        double x = share * (word > 0 ? 1 : -word);
+        double x = sh.share * (word > 0 ? 1 : -word);
         int draws = (int) x;
         nextRandom = nextRandom * 25214903917L + 11;
         if ((nextRandom >>> 40) / (double) (1L << 24) < x - draws) {
@@ -154,12 +282,12 @@ final class SkipGramTask implements Serializable {
           int l2;
           int label;
           if (d == 0) {
-            l2 = outRow.get(word) * n;
+            l2 = sh.outRow.get(word) * n;
             label = 1;
           } else {
             nextRandom = nextRandom * 25214903917L + 11;
-            int r = table.get((int) ((nextRandom >>> 16) % tableSize));
-            int target = out.ids[r];
+            int r = sh.table.get((int) ((nextRandom >>> 16) % sh.tableSize));
+            int target = sh.outIds[r];
             if (target == word || target == 0) {
               continue;
             }

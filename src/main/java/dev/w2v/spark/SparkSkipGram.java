@@ -30,11 +30,20 @@ import scala.Tuple2;
 public final class SparkSkipGram {
   private SparkSkipGram() {}
 
+  /**
+   * Vocabularies up to this size are broadcast to encode the corpus (a hash map of about 100 bytes per word on
+   * the driver and every executor); larger ones are joined with the corpus as an RDD.
+   */
+  public static final long BROADCAST_LIMIT = 2_000_000L;
+
   /** Training settings (word2vec.c's names); {@code partitions} is K. */
   public record Settings(int size, int window, float sample, int negative, long iter, int minCount, float alpha,
-      int partitions, int rounds, long seed, StorageLevel level, long broadcastLimit, boolean splitNoise)
-      implements Serializable {
+      int partitions, int rounds, long seed, StorageLevel level, long broadcastLimit, boolean splitNoise,
+      int threads) implements Serializable {
     public Settings {
+      if (threads <= 0) {
+        throw W2vException.usage("-threads must be a positive number, got " + threads);
+      }
       if (partitions <= 0) {
         throw W2vException.usage("-partitions must be a positive number, got " + partitions);
       }
@@ -45,6 +54,24 @@ public final class SparkSkipGram {
         throw W2vException.usage("-negative must be a positive number on Spark (negative sampling is the only"
             + " objective), got " + negative);
       }
+    }
+
+    /** The same settings with K partitions. */
+    public Settings withPartitions(int k) {
+      return new Settings(size, window, sample, negative, iter, minCount, alpha, k, rounds, seed, level,
+          broadcastLimit, splitNoise, threads);
+    }
+
+    /** The same settings with T threads per task. */
+    public Settings withThreads(int t) {
+      return new Settings(size, window, sample, negative, iter, minCount, alpha, partitions, rounds, seed, level,
+          broadcastLimit, splitNoise, t);
+    }
+
+    /** The same settings with R rounds. */
+    public Settings withRounds(int r) {
+      return new Settings(size, window, sample, negative, iter, minCount, alpha, partitions, r, seed, level,
+          broadcastLimit, splitNoise, threads);
     }
   }
 
@@ -91,7 +118,8 @@ public final class SparkSkipGram {
     long total = s.iter() * s.rounds() * k;
     PairGenerator gen = new PairGenerator(k, s.rounds(), s.window(), s.sample() > 0, seed, s.splitNoise());
     double noiseTotal = vocab.filter(w -> w.id() != 0).map(w -> Math.pow(w.count(), 0.75)).reduce(Double::sum);
-    SkipGramTask task = new SkipGramTask(dim, s.negative(), s.alpha(), total, seed, noiseTotal, s.splitNoise());
+    SkipGramTask task = new SkipGramTask(dim, s.negative(), s.alpha(), total, seed, noiseTotal, s.splitNoise(),
+        s.threads(), !s.level().deserialized());
     JavaRDD<Block> previous = null;
     for (long t = 0; t < total; t++) {
       long ts = System.nanoTime();

@@ -71,8 +71,8 @@ public final class SparkTrain implements Callable<Integer> {
   int negative = 5;
 
   @Option(names = "-threads", paramLabel = "INT",
-      description = "Accepted for compatibility; Spark runs one task per partition and core (default 1).")
-  int threads = 1;
+      description = "Hogwild threads inside each task (default: spark.task.cpus, 1 unless set).")
+  Integer threads;
 
   @Option(names = "-iter", paramLabel = "INT", description = "Training epochs (default ${DEFAULT-VALUE}).")
   long iter = 5;
@@ -197,6 +197,17 @@ public final class SparkTrain implements Callable<Integer> {
     } else if (!conf.contains("spark.master")) {
       b.master("local[*]");
     }
+    if (threads != null && threads > 1 && !conf.contains("spark.task.cpus")) {
+      // a session we start gives each task the cores its Hogwild threads use (spark-submit: --conf)
+      String m = master != null ? master : conf.get("spark.master", "local[*]");
+      java.util.regex.Matcher lm = java.util.regex.Pattern.compile("local\\[(\\d+)(,\\d+)?\\]").matcher(m);
+      int cores = m.equals("local") ? 1 : lm.matches() ? Integer.parseInt(lm.group(1))
+          : m.startsWith("local[*") ? Runtime.getRuntime().availableProcessors() : Integer.MAX_VALUE;
+      if (threads > cores) {
+        throw W2vException.usage("-threads " + threads + " is more than the " + cores + " core(s) of -master " + m);
+      }
+      b.config("spark.task.cpus", String.valueOf(threads));
+    }
     boolean existing = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
     SparkSession spark = b.getOrCreate();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -249,7 +260,8 @@ public final class SparkTrain implements Callable<Integer> {
     float smp = TrainConfig.parseFloat("-sample", sample);
     // the command line's validation of the shared flags (paths are checked separately: they are Spark paths)
     new TrainConfig(java.nio.file.Path.of("train"), out == null ? null : java.nio.file.Path.of("out"), size,
-        window, smp, hs, negative, threads, iter, minCount, a, classes, debug, false, null, null, false, false,
+        window, smp, hs, negative, threads == null ? 1 : threads, iter, minCount, a, classes, debug, false, null,
+        null, false, false,
         false);
     if (!List.of("bucket", "split").contains(noise)) {
       throw W2vException.usage("-noise must be bucket or split, got " + noise);
@@ -270,22 +282,26 @@ public final class SparkTrain implements Callable<Integer> {
     boolean bin = binary != null ? binary == 1 : out != null && out.endsWith(".bin");
     int k = partitions != null ? partitions : 1; // replaced by the cluster's default parallelism in run()
     return new Settings(in, out, saveVocab, readVocab, bin, outputFormat,
-        new SparkSkipGram.Settings(size, window, smp, Math.max(negative, 1), iter, minCount, a, k, rounds == null ? 1 : rounds, seed, level,
-            20_000_000L, noise.equals("split")));
+        new SparkSkipGram.Settings(size, window, smp, Math.max(negative, 1), iter, minCount, a, k,
+            rounds == null ? 1 : rounds, seed, level, SparkSkipGram.BROADCAST_LIMIT, noise.equals("split"),
+            threads == null ? 1 : threads));
   }
 
   void run(JavaSparkContext jsc, Settings s) throws IOException {
     Configuration hconf = jsc.hadoopConfiguration();
     SparkSkipGram.Settings sg = s.sg();
     if (partitions == null) {
-      sg = new SparkSkipGram.Settings(sg.size(), sg.window(), sg.sample(), sg.negative(), sg.iter(), sg.minCount(),
-          sg.alpha(), jsc.defaultParallelism(), sg.rounds(), sg.seed(), sg.level(), sg.broadcastLimit(),
-          sg.splitNoise());
+      sg = sg.withPartitions(jsc.defaultParallelism());
     }
     if (rounds == null) {
-      sg = new SparkSkipGram.Settings(sg.size(), sg.window(), sg.sample(), sg.negative(), sg.iter(), sg.minCount(),
-          sg.alpha(), sg.partitions(), Math.min(8, sg.partitions()), sg.seed(), sg.level(), sg.broadcastLimit(),
-          sg.splitNoise());
+      sg = sg.withRounds(Math.min(8, sg.partitions()));
+    }
+    int taskCpus = jsc.getConf().getInt("spark.task.cpus", 1);
+    if (threads == null) {
+      sg = sg.withThreads(taskCpus);
+    } else if (threads != taskCpus && debug >= 1) {
+      err.println("warning: -threads " + threads + " with spark.task.cpus=" + taskCpus + ": each task runs " + threads
+          + " threads on " + taskCpus + " core(s); give spark-submit --conf spark.task.cpus=" + threads);
     }
     requireInput(s.train(), "training file", hconf);
     if (s.readVocab() != null) {

@@ -124,7 +124,8 @@ public final class W2vSkipGram extends Estimator<W2vSkipGramModel> implements De
     SparkSkipGram.Settings s = new SparkSkipGram.Settings((Integer) $(vectorSize), (Integer) $(windowSize),
         ((Double) $(sample)).floatValue(), (Integer) $(negative), (Integer) $(maxIter), (Integer) $(minCount),
         ((Double) $(stepSize)).floatValue(), k, Math.min(8, k), (Long) $(seed), StorageLevel.MEMORY_AND_DISK(),
-        20_000_000L, false);
+        SparkSkipGram.BROADCAST_LIMIT, false, dataset.sparkSession().sparkContext().getConf()
+        .getInt("spark.task.cpus", 1));
     SparkSkipGram.Result r = SparkSkipGram.train(sentences, null, s, line -> {});
     Dataset<Row> vectors = W2vSkipGramModel.vectorsFrame(dataset.sparkSession(), r).persist();
     vectors.count();

@@ -15,14 +15,14 @@ import java.lang.reflect.Field;
  * terminal with {@code -Dw2v.stderr.tty=true|false}, for the progress display). Without the property (tests,
  * {@code java -jar}) the plain descriptors are used.
  */
-final class Streams {
+public final class Streams {
   /** The property naming the descriptor of the real standard error. */
   static final String STDERR_FD = "w2v.stderr.fd";
 
   private Streams() {}
 
   /** Standard error: the descriptor the launcher named, or fd 2. */
-  static OutputStream stderr() {
+  public static OutputStream stderr() {
     String fd = System.getProperty(STDERR_FD);
     if (fd != null) {
       try {

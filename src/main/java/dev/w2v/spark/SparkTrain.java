@@ -139,7 +139,8 @@ public final class SparkTrain implements Callable<Integer> {
   private PrintWriter err = new PrintWriter(System.err, true);
 
   public static void main(String[] args) {
-    int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    // scripts/w2v-spark hands the real stderr over as fd 3, as scripts/w2v does (dev.w2v.cli.Streams)
+    int code = run(args, new PrintWriter(System.out, true), new PrintWriter(dev.w2v.cli.Streams.stderr(), true));
     System.exit(code);
   }
 

@@ -52,6 +52,8 @@ final class SkipGramTask implements Serializable {
   /** Split the noise term over the buckets (see above); false: {@code negative} draws per pair from its bucket. */
   final boolean splitNoise;
 
+  /** K: the number of output buckets. */
+  final int buckets;
   /** Hogwild threads per task. */
   final int threads;
   /**
@@ -61,7 +63,8 @@ final class SkipGramTask implements Serializable {
   final boolean freshBlocks;
 
   SkipGramTask(int dim, int negative, float startingAlpha, long totalSubIterations, long seed, double noiseTotal,
-      boolean splitNoise, int threads, boolean freshBlocks) {
+      boolean splitNoise, int threads, boolean freshBlocks, int buckets) {
+    this.buckets = buckets;
     this.threads = threads;
     this.freshBlocks = freshBlocks;
     this.splitNoise = splitNoise;
@@ -115,7 +118,9 @@ final class SkipGramTask implements Serializable {
       mass += Math.pow(cn[i], 0.75);
     }
     final double share = splitNoise ? negative * (mass / noiseTotal) : negative; // draws per pair from this bucket
-    int tableSize = (int) Math.max(1_000_000, Math.min(UnigramTable.TABLE_SIZE, 100L * cn.length));
+    // 100 slots per word, at least 10^6, and at most word2vec.c's 10^8 shared by the K buckets (its own resolution
+    // for the whole vocabulary: a bucket of a 10M-word vocabulary with K = 16 gets 6.25M slots, 25 MB, not 250)
+    int tableSize = (int) Math.max(1_000_000, Math.min(UnigramTable.TABLE_SIZE / buckets, 100L * cn.length));
     UnigramTable table = new UnigramTable(cn, tableSize);
     Shared sh = new Shared(t, in.vec, out.vec, out.ids, inRow, outRow, table, tableSize, share,
         failHere(t, partition));

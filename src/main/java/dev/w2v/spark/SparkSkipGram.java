@@ -119,7 +119,7 @@ public final class SparkSkipGram {
     PairGenerator gen = new PairGenerator(k, s.rounds(), s.window(), s.sample() > 0, seed, s.splitNoise());
     double noiseTotal = vocab.filter(w -> w.id() != 0).map(w -> Math.pow(w.count(), 0.75)).reduce(Double::sum);
     SkipGramTask task = new SkipGramTask(dim, s.negative(), s.alpha(), total, seed, noiseTotal, s.splitNoise(),
-        s.threads(), !s.level().deserialized());
+        s.threads(), !s.level().deserialized(), k);
     JavaRDD<Block> previous = null;
     for (long t = 0; t < total; t++) {
       long ts = System.nanoTime();

@@ -58,10 +58,17 @@ class SparkTrainTest {
   }
 
   @Test
-  void onePartitionLearnsThePlantedAnalogies() {
+  void onePartitionLearnsThePlantedAnalogiesAsTheCommandLineDoes() throws IOException {
     double acc = Planted.accuracy(train("k1", "-partitions", "1"));
-    System.out.println("K=1 accuracy " + acc);
+    // the single-machine trainer, one thread, the same settings and corpus
+    Path single = tmp.resolve("single.bin");
+    dev.w2v.cli.TrainRun c = dev.w2v.cli.TrainRun.of("train", "-debug", "0", "-cbow", "0", "-size", "40", "-iter",
+        "3", "-threads", "1", "-output", single.toString(), corpus.toString());
+    assertEquals(0, c.code(), c::toString);
+    double cli = Planted.accuracy(VectorReader.read(single, VectorReader.ALL, true));
+    System.out.println("K=1 accuracy " + acc + ", w2v train " + cli);
     assertTrue(acc >= 0.8, "accuracy " + acc);
+    assertTrue(Math.abs(acc - cli) <= 0.1, "K=1 " + acc + " against the command line's " + cli);
   }
 
   @Test

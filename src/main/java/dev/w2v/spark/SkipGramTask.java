@@ -162,9 +162,10 @@ final class SkipGramTask implements Serializable {
     java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
     Thread[] ts = new Thread[threads];
     for (int i = 0; i < threads; i++) {
-      Worker w = new Worker(sh, Strata.seed(seed, t, partition, 17, i));
+      final long workerSeed = Strata.seed(seed, t, partition, 17, i);
       ts[i] = new Thread(() -> {
         try {
+          Worker w = new Worker(sh, workerSeed); // allocated by its own thread, away from the others' state
           for (int[] b = queue.take(); b != end; b = queue.take()) {
             if (failed.get() == null) {
               w.block(b);
@@ -251,6 +252,11 @@ final class SkipGramTask implements Serializable {
     }
 
     void block(int[] b) {
+      // the hot state in locals: fields written for every pair would share cache lines between workers
+      long nextRandom = this.nextRandom;
+      long done = this.done;
+      float alpha = this.alpha;
+      final float[] neu1e = this.neu1e;
       final int n = dim;
       final float[] syn0 = sh.syn0;
       final float[] syn1neg = sh.syn1neg;
@@ -313,6 +319,9 @@ final class SkipGramTask implements Serializable {
         }
         vm.axpy(1f, neu1e, 0, syn0, l1, n);
       }
+      this.nextRandom = nextRandom;
+      this.done = done;
+      this.alpha = alpha;
     }
   }
 

@@ -9,6 +9,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -124,6 +125,24 @@ public final class DemoCorpus {
   };
 
   private DemoCorpus() {}
+
+  /**
+   * Every planted analogy within a family: pairs (a, b) and (c, d) give {@code {a, b, c, d}}, asking for d as
+   * b - a + c.
+   */
+  public static List<String[]> analogies() {
+    List<String[]> q = new ArrayList<>();
+    for (Family f : FAMILIES) {
+      for (String[] p : f.pairs()) {
+        for (String[] r : f.pairs()) {
+          if (p != r) {
+            q.add(new String[] {p[0], p[1], r[0], r[1]});
+          }
+        }
+      }
+    }
+    return q;
+  }
 
   /** Writes {@code sentences} lines generated from {@code seed}. */
   public static void write(Writer out, int sentences, long seed) throws IOException {

@@ -1,34 +1,18 @@
-// Test helper: the planted analogies of DemoCorpus and how many of them a set of vectors answers.
+// Test helper: how many of the planted analogies of DemoCorpus a set of vectors answers.
 package dev.w2v.spark;
 
 import dev.w2v.corpus.DemoCorpus;
 import dev.w2v.vectors.Embeddings;
-import java.util.ArrayList;
 import java.util.List;
 
 final class Planted {
   private Planted() {}
 
-  /** Every planted analogy within a family: pairs (a, b) and (c, d) give b - a + c, expected d. */
-  static List<String[]> analogies() {
-    List<String[]> q = new ArrayList<>();
-    for (DemoCorpus.Family f : DemoCorpus.FAMILIES) {
-      for (String[] p : f.pairs()) {
-        for (String[] r : f.pairs()) {
-          if (p != r) {
-            q.add(new String[] {p[0], p[1], r[0], r[1]});
-          }
-        }
-      }
-    }
-    return q;
-  }
-
   /** Fraction answered right by 3CosAdd over unit vectors, the query words excluded. */
   static double accuracy(Embeddings e) {
     int dim = e.dim();
     int right = 0;
-    List<String[]> qs = analogies();
+    List<String[]> qs = DemoCorpus.analogies();
     for (String[] q : qs) {
       int a = e.indexOf(q[0]);
       int b = e.indexOf(q[1]);

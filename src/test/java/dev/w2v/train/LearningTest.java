@@ -32,24 +32,9 @@ class LearningTest {
     }
   }
 
-  /** Every planted analogy within a family: pairs (a, b) and (c, d) give b - a + c, expected d. */
-  static List<String[]> analogies() {
-    List<String[]> q = new ArrayList<>();
-    for (DemoCorpus.Family f : DemoCorpus.FAMILIES) {
-      for (String[] p : f.pairs()) {
-        for (String[] r : f.pairs()) {
-          if (p != r) {
-            q.add(new String[] {p[0], p[1], r[0], r[1]});
-          }
-        }
-      }
-    }
-    return q;
-  }
-
   /** Fraction of the planted analogies whose nearest answer (3CosAdd, query words excluded) is right. */
   static double accuracy(LoadedVectors v) {
-    List<String[]> qs = analogies();
+    List<String[]> qs = DemoCorpus.analogies();
     int right = 0;
     for (String[] q : qs) {
       if (v.analogy(q[0], q[1], q[2]).equals(q[3])) {
@@ -72,7 +57,7 @@ class LearningTest {
   @Test
   void cbowWithNegativeSamplingAnswersThePlantedAnalogies() throws IOException {
     LoadedVectors v = train("cbow-ns"); // word2vec.c's defaults: CBOW, -negative 5, -iter 5
-    assertTrue(analogies().size() > 500);
+    assertTrue(DemoCorpus.analogies().size() > 500);
     double acc = accuracy(v);
     assertTrue(acc >= 0.8, "accuracy " + acc);
     assertEquals("queen", v.analogy("man", "king", "woman"));

@@ -26,10 +26,11 @@ import scala.Tuple2;
  * sum over buckets of m_B q(.|B) (m_B: B's share of the count^0.75 mass), and in the sub-iteration where B visits
  * every pair of every input word here owes {@code negative * m_B} draws from q(.|B) (the pairs of this stratum
  * with their positive update, the others as {@code (w, -m)} entries; stochastic rounding keeps the expectation);
- * it costs one extra shuffled entry per token and sub-iteration. With K = 1 both are exactly word2vec.c's rule. The learning rate decays linearly over the whole run: in
- * sub-iteration t of T = iter * K, after a fraction f of the task's pairs, {@code alpha = start * (1 - (t + f) /
- * T)}, floored at {@code start * 1e-4} as in word2vec.c. The pair order, the random stream (seeded by seed, t
- * and the partition) and one thread make a task deterministic, so a retry reproduces it bit for bit.
+ * it costs one extra shuffled entry per token and sub-iteration. With K = 1 both are exactly word2vec.c's rule.
+ * The learning rate decays linearly over the whole run: in sub-iteration t of T = iter * R * K, after a fraction f
+ * of the task's pairs, {@code alpha = start * (1 - (t + f) / T)}, floored at {@code start * 1e-4} as in
+ * word2vec.c. The pair order, the random stream (seeded by seed, t and the partition) and one thread make a task
+ * deterministic, so a retry reproduces it bit for bit; {@code -threads} above 1 trades that for Hogwild workers.
  */
 final class SkipGramTask implements Serializable {
   private static final long serialVersionUID = 1L;

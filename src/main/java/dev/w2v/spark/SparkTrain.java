@@ -260,10 +260,9 @@ public final class SparkTrain implements Callable<Integer> {
     float a = TrainConfig.parseFloat("-alpha", alpha);
     float smp = TrainConfig.parseFloat("-sample", sample);
     // the command line's validation of the shared flags (paths are checked separately: they are Spark paths)
+    int t = threads == null ? 1 : threads; // without -threads, run() takes spark.task.cpus
     new TrainConfig(java.nio.file.Path.of("train"), out == null ? null : java.nio.file.Path.of("out"), size,
-        window, smp, hs, negative, threads == null ? 1 : threads, iter, minCount, a, classes, debug, false, null,
-        null, false, false,
-        false);
+        window, smp, hs, negative, t, iter, minCount, a, classes, debug, false, null, null, false, false, false);
     if (!List.of("bucket", "split").contains(noise)) {
       throw W2vException.usage("-noise must be bucket or split, got " + noise);
     }
@@ -284,8 +283,7 @@ public final class SparkTrain implements Callable<Integer> {
     int k = partitions != null ? partitions : 1; // replaced by the cluster's default parallelism in run()
     return new Settings(in, out, saveVocab, readVocab, bin, outputFormat,
         new SparkSkipGram.Settings(size, window, smp, Math.max(negative, 1), iter, minCount, a, k,
-            rounds == null ? 1 : rounds, seed, level, SparkSkipGram.BROADCAST_LIMIT, noise.equals("split"),
-            threads == null ? 1 : threads));
+            rounds == null ? 1 : rounds, seed, level, SparkSkipGram.BROADCAST_LIMIT, noise.equals("split"), t));
   }
 
   void run(JavaSparkContext jsc, Settings s) throws IOException {

@@ -61,6 +61,34 @@ final class ByteSource {
     return Math.min(n, buf.remaining());
   }
 
+  /** {@link #scan}: the input ended before the byte was found. */
+  static final int END = -1;
+  /** {@link #scan}: none of the first {@code max + 1} bytes is the byte. */
+  static final int TOO_LONG = -2;
+
+  /**
+   * The offset from the position of the first byte {@code b}, reading ahead as needed (the position does not
+   * move): at most {@code max}, else {@link #TOO_LONG}; {@link #END} when the input ends first.
+   */
+  int scan(byte b, int max) throws IOException {
+    int k = 0;
+    while (true) {
+      int p = buf.position();
+      int lim = buf.limit();
+      for (; p + k < lim; k++) {
+        if (buf.get(p + k) == b) {
+          return k;
+        }
+        if (k >= max) {
+          return TOO_LONG;
+        }
+      }
+      if (!ensure(k + 1)) {
+        return END;
+      }
+    }
+  }
+
   /** The stream offset of the position. */
   long offset() {
     return base + buf.position();

@@ -238,22 +238,15 @@ final class FastTextBinReader {
   }
 
   private int wordLength(long i) throws IOException {
-    int k = 0;
-    while (true) {
-      int p = src.position();
-      int lim = src.buf.limit();
-      for (; p + k < lim; k++) {
-        if (src.get(p + k) == 0) {
-          return k;
-        }
-        if (k >= VectorInput.MAX_WORD_BYTES) {
-          throw in.badEntry(i, null, "no NUL after the first " + VectorInput.MAX_WORD_BYTES + " bytes of its word:"
-              + " the fastText dictionary is corrupt");
-        }
-      }
-      if (!src.ensure(k + 1)) {
-        throw new EOFException();
-      }
+    int k = src.scan((byte) 0, VectorInput.MAX_WORD_BYTES);
+    if (k == ByteSource.TOO_LONG) {
+      throw in.badEntry(i, null, "no NUL after the first " + VectorInput.MAX_WORD_BYTES + " bytes of its word:"
+          + " the fastText dictionary is corrupt");
     }
+    if (k == ByteSource.END) {
+      throw new EOFException();
+    }
+    return k;
   }
+
 }

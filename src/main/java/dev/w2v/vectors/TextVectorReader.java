@@ -61,7 +61,7 @@ final class TextVectorReader {
   /** Reads entry i into {@code b}; false at the end of the input (blank lines are skipped). */
   private boolean readEntry(long i, EmbeddingsBuilder b) throws IOException {
     skipBlanks();
-    int lineBytes = lineLength(i, b);
+    int lineBytes = lineLength(i);
     if (lineBytes < 0) {
       return false;
     }
@@ -135,23 +135,17 @@ final class TextVectorReader {
    * The number of bytes before the next newline (which is then available too), or before the end of the input;
    * -1 when nothing remains.
    */
-  private int lineLength(long i, EmbeddingsBuilder b) throws IOException {
-    int k = 0;
-    while (true) {
-      int p = src.position();
-      int lim = src.buf.limit();
-      for (; p + k < lim; k++) {
-        if (src.get(p + k) == '\n') {
-          return k;
-        }
-        if (k >= maxLine) {
-          throw in.badEntry(i, null, "no newline in its first " + maxLine + " bytes, far more than a word and "
-              + dim + " numbers take (the file is corrupt or not a text vector file)");
-        }
-      }
-      if (!src.ensure(k + 1)) {
-        return k == 0 ? -1 : k;
-      }
+  private int lineLength(long i) throws IOException {
+    int k = src.scan((byte) '\n', maxLine);
+    if (k == ByteSource.TOO_LONG) {
+      throw in.badEntry(i, null, "no newline in its first " + maxLine + " bytes, far more than a word and "
+          + dim + " numbers take (the file is corrupt or not a text vector file)");
     }
+    if (k == ByteSource.END) {
+      int rest = src.buf.remaining(); // the last line, with no newline after it
+      return rest == 0 ? -1 : rest;
+    }
+    return k;
   }
+
 }

@@ -108,25 +108,18 @@ final class Word2vecBinaryReader {
 
   /** Length of the word at the position, ending at a space (made available with it); -1 at the end of the input. */
   private int wordLength(long i) throws IOException {
-    int k = 0;
-    while (true) {
-      int p = src.position();
-      int lim = src.buf.limit();
-      for (; p + k < lim; k++) {
-        if (src.get(p + k) == ' ') {
-          return k;
-        }
-        if (k >= VectorInput.MAX_WORD_BYTES) {
-          throw in.badEntry(i, null, "no space after the first " + VectorInput.MAX_WORD_BYTES + " bytes of its"
-              + " word (the header's dimension does not match the file, or it is corrupt)");
-        }
-      }
-      if (!src.ensure(k + 1)) {
-        if (k == 0) {
-          return -1;
-        }
-        throw in.badEntry(i, null, "the file ends inside its word");
-      }
+    int k = src.scan((byte) ' ', VectorInput.MAX_WORD_BYTES);
+    if (k == ByteSource.TOO_LONG) {
+      throw in.badEntry(i, null, "no space after the first " + VectorInput.MAX_WORD_BYTES + " bytes of its"
+          + " word (the header's dimension does not match the file, or it is corrupt)");
     }
+    if (k == ByteSource.END) {
+      if (!src.ensure(1)) {
+        return -1;
+      }
+      throw in.badEntry(i, null, "the file ends inside its word");
+    }
+    return k;
   }
+
 }

@@ -279,6 +279,9 @@ public final class Trainer {
     final float[] grad = new float[2 * cfg.window() * (cfg.negative() + 1)];
     final float[] err = new float[2 * cfg.window() * model.stride];
     final int[] sen = new int[MAX_SENTENCE_LENGTH + 1];
+    // the block kernels' row arrays (one matrix each today; per-row so that chunked matrices fit the same kernels)
+    final float[][] inRows = new float[2 * cfg.window()][];
+    final float[][] outRows = new float[cfg.negative() + 1][];
     long nextRandom;
     float threadAlpha = alpha;
     /** word2vec.c's eof: set at the end of the thread's input; cleared between epochs unless -reference 1. */
@@ -504,6 +507,10 @@ public final class Trainer {
         tgt[nt] = target * stride;
         lab[nt++] = 0;
       }
+      if (simd) {
+        skipGramBlock(m, nt, alpha);
+        return;
+      }
       float l = 0;
       for (int j = 0; j < m; j++) {
         for (int k = 0; k < nt; k++) {
@@ -531,6 +538,33 @@ public final class Trainer {
       for (int j = 0; j < m; j++) {
         axpy(1f, err, j * stride, syn0, ctx[j]);
       }
+    }
+
+    /**
+     * {@link #skipGramShared}'s step with the SIMD block kernels: the m x nt scores in one small matrix product, the
+     * loss and gradients from them in one pass, then both updates ({@link SimdMath#blockUpdateV}).
+     */
+    private void skipGramBlock(int m, int nt, float alpha) {
+      final float[] syn0 = model.syn0;
+      final float[] syn1neg = model.syn1neg;
+      for (int j = 0; j < m; j++) {
+        inRows[j] = syn0;
+      }
+      for (int k = 0; k < nt; k++) {
+        outRows[k] = syn1neg;
+      }
+      final int mnt = m * nt;
+      SimdMath.blockScoresV(inRows, ctx, m, outRows, tgt, nt, layer1Size, grad);
+      float l = 0;
+      for (int j = 0, i = 0; j < m; j++) {
+        for (int k = 0; k < nt; k++, i++) {
+          float f = grad[i];
+          l += LOSS ? LogSigmoid.term(lossTable, f, lab[k]) : 0f;
+          grad[i] = gradient(f, lab[k], alpha);
+        }
+      }
+      lossSum += l;
+      SimdMath.blockUpdateV(inRows, ctx, m, outRows, tgt, nt, layer1Size, grad, err);
     }
 
     /**

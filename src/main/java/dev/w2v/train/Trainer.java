@@ -279,6 +279,8 @@ public final class Trainer {
     final float[] grad = new float[2 * cfg.window() * (cfg.negative() + 1)];
     final float[] err = new float[2 * cfg.window() * model.stride];
     final int[] sen = new int[MAX_SENTENCE_LENGTH + 1];
+    /** The block kernels need rows of whole vectors (the padded stride; a wrapped model may have another). */
+    final boolean blockKernels = simd && layer1Size % SimdMath.L == 0;
     // the block kernels' row arrays (one matrix each today; per-row so that chunked matrices fit the same kernels)
     final float[][] inRows = new float[2 * cfg.window()][];
     final float[][] outRows = new float[cfg.negative() + 1][];
@@ -507,7 +509,7 @@ public final class Trainer {
         tgt[nt] = target * stride;
         lab[nt++] = 0;
       }
-      if (simd) {
+      if (blockKernels) {
         skipGramBlock(m, nt, alpha);
         return;
       }

@@ -1,0 +1,70 @@
+package dev.w2v.math;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The skip-gram block kernels against the plain definitions, in double, for every small m and nt. */
+class BlockKernelsTest {
+  @Test
+  void scoresAndUpdatesMatchTheDefinitions() {
+    int n = 3 * SimdMath.L; // rows padded to whole vectors, as the trainer's stride is
+    Random r = new Random(5);
+    for (int m = 1; m <= 10; m++) {
+      for (int nt = 1; nt <= 7; nt++) {
+        float[] in = new float[16 * n];
+        float[] out = new float[16 * n];
+        for (int i = 0; i < in.length; i++) {
+          in[i] = r.nextFloat() - 0.5f;
+          out[i] = r.nextFloat() - 0.5f;
+        }
+        float[][] ia = new float[m][];
+        float[][] oa = new float[nt][];
+        int[] io = new int[m];
+        int[] oo = new int[nt];
+        for (int j = 0; j < m; j++) {
+          ia[j] = in;
+          io[j] = j * n; // distinct input rows
+        }
+        for (int k = 0; k < nt; k++) {
+          oa[k] = out;
+          oo[k] = (k % 5) * n; // a repeated target row when nt > 5, as a negative drawn twice
+        }
+        float[] s = new float[m * nt];
+        SimdMath.blockScoresV(ia, io, m, oa, oo, nt, n, s);
+        float[] g = new float[m * nt];
+        double[] wantIn = new double[in.length];
+        double[] wantOut = new double[out.length];
+        for (int i = 0; i < in.length; i++) {
+          wantIn[i] = in[i];
+          wantOut[i] = out[i];
+        }
+        for (int j = 0; j < m; j++) {
+          for (int k = 0; k < nt; k++) {
+            double d = 0;
+            for (int c = 0; c < n; c++) {
+              d += (double) in[io[j] + c] * out[oo[k] + c];
+            }
+            assertEquals(d, s[j * nt + k], 1e-5, "score " + j + "," + k + " of " + m + " x " + nt);
+            g[j * nt + k] = r.nextFloat() - 0.5f;
+          }
+        }
+        for (int j = 0; j < m; j++) {
+          for (int k = 0; k < nt; k++) {
+            float gj = g[j * nt + k];
+            for (int c = 0; c < n; c++) {
+              wantIn[io[j] + c] += gj * out[oo[k] + c]; // both from the rows as they were
+              wantOut[oo[k] + c] += gj * in[io[j] + c];
+            }
+          }
+        }
+        SimdMath.blockUpdateV(ia, io, m, oa, oo, nt, n, g, new float[m * n]);
+        for (int i = 0; i < in.length; i++) {
+          assertEquals(wantIn[i], in[i], 1e-5, "input " + i + " of " + m + " x " + nt);
+          assertEquals(wantOut[i], out[i], 1e-5, "output " + i + " of " + m + " x " + nt);
+        }
+      }
+    }
+  }
+}

@@ -1,6 +1,8 @@
 // Plain loops in word2vec.c's evaluation order: the algorithmic reference and the exact-parity path.
 package dev.w2v.math;
 
+import java.nio.ByteBuffer;
+
 /** Scalar kernels; every float operation rounds as the C source reads (no contraction, sequential sums). */
 public final class ScalarMath implements VectorMath {
   public static final ScalarMath INSTANCE = new ScalarMath();
@@ -70,6 +72,22 @@ public final class ScalarMath implements VectorMath {
     }
     for (; r < rows; r++) {
       out[oo + r] = dotS(m, mo + r * dim, x, xo, dim);
+    }
+  }
+
+  /**
+   * {@link VectorMath#matVec(ByteBuffer, long, long[], int, int, int, float[], float[])} with each row's sum
+   * sequential, as {@link #dotS}; m must be little-endian.
+   */
+  public static void matVecBytesS(ByteBuffer m, long base, long[] offsets, int from, int rows, int dim, float[] x,
+      float[] out) {
+    for (int r = from; r < from + rows; r++) {
+      int o = (int) (offsets[r] - base);
+      float s = 0;
+      for (int c = 0; c < dim; c++) {
+        s += m.getFloat(o + 4 * c) * x[c];
+      }
+      out[r] = s;
     }
   }
 

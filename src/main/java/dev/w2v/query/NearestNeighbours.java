@@ -78,16 +78,9 @@ public final class NearestNeighbours {
     }
   }
 
-  /** Scores rows [from, to), which may span several chunks. */
+  /** Scores rows [from, to), which may span several chunks (or windows of a mapped file). */
   private void scanRows(float[] q, float[] out, int from, int to) {
-    int dim = m.dim();
-    int r = from;
-    while (r < to) {
-      int inChunk = m.rowsPerChunk() - r % m.rowsPerChunk();
-      int n = Math.min(inChunk, to - r);
-      kernels.matVec(m.arrayOf(r), m.offsetOf(r), n, dim, q, 0, out, r);
-      r += n;
-    }
+    m.scan(kernels, q, out, from, to);
   }
 
   private static final int THREADS = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
@@ -125,8 +118,16 @@ public final class NearestNeighbours {
     for (int i = 0; i < mat.length; i++) {
       mat[i] = (i % 17) * 0.01f;
     }
+    // the same for the scan over a mapped file's bytes (rows at unaligned offsets, as in word2vec binary files)
+    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocateDirect(rows * (4 * dim + 3) + 8)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    long[] offsets = new long[rows];
+    for (int r = 0; r < rows; r++) {
+      offsets[r] = 3 + (long) r * (4 * dim + 3);
+    }
     for (int it = 0; it < 20000; it++) {
       kernels.matVec(mat, 0, rows, dim, q, 0, out, 0);
+      kernels.matVec(bytes, 0, offsets, 0, rows, dim, q, out);
       q[it % dim] += out[it % rows] * 1e-3f;
     }
   }
@@ -156,7 +157,7 @@ public final class NearestNeighbours {
     for (float v : q) {
       qn += (double) v * v;
     }
-    float delta = (float) (2.0 * (m.dim() + 4) * 0x1p-24 * Math.sqrt(qn) * 1.001 + 1e-30);
+    float delta = (float) (2.0 * (m.dim() + 4 + m.scanRoundings()) * 0x1p-24 * Math.sqrt(qn) * 1.001 + 1e-30);
     float threshold = Math.max(nth - 2 * delta, floor - delta);
     int[] cand = new int[Math.max(16, 2 * n)];
     int nc = 0;

@@ -168,11 +168,11 @@ public final class FloatMatrix {
 
   private static W2vException outOfMemory(long floats) {
     long mb = floats * 4 / (1 << 20);
-    long max = Runtime.getRuntime().maxMemory() / (1 << 20);
     return new W2vException(
         W2vException.Kind.MEMORY,
-        "not enough memory for the " + mb + " MB of vectors (the Java heap may grow to " + max
-            + " MB); give it more with W2V_JAVA_OPTS=-Xmx<size>, or load fewer words with -limit");
+        "not enough memory for the " + mb + " MB of vectors: " + dev.w2v.io.HeapLimit.describe((mb >> 10) + 2)
+            + "; or load fewer words with -limit (a word2vec binary file of 64 MB or more is read in place"
+            + " and needs no heap for its vectors)");
   }
 
   public int rows() {

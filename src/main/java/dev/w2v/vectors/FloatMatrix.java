@@ -171,8 +171,8 @@ public final class FloatMatrix {
     return new W2vException(
         W2vException.Kind.MEMORY,
         "not enough memory for the " + mb + " MB of vectors: " + dev.w2v.io.HeapLimit.describe((mb >> 10) + 2)
-            + "; or load fewer words with -limit (a word2vec binary file of 64 MB or more is read in place"
-            + " and needs no heap for its vectors)");
+            + "; or load fewer words with -limit, or convert the file once to word2vec binary (w2v convert IN"
+            + " OUT.bin), which queries read in place, without this memory");
   }
 
   public int rows() {

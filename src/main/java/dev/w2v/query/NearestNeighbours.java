@@ -78,10 +78,22 @@ public final class NearestNeighbours {
     }
   }
 
-  /** Scores rows [from, to), which may span several chunks (or windows of a mapped file). */
+  /**
+   * Scores rows [from, to), which may span several chunks (or windows of a mapped file), in blocks: while the SIMD
+   * kernels are still being compiled ({@link #warmUpInBackground}) a block goes through the scalar twin, because
+   * the Vector API runs hundreds of times slower than plain loops until C2 has compiled it; that matters for a
+   * one-shot query of a file read in place, whose load no longer leaves the compiler time to finish first.
+   */
   private void scanRows(float[] q, float[] out, int from, int to) {
-    m.scan(kernels, q, out, from, to);
+    for (int r = from; r < to; r += SCAN_BLOCK) {
+      int end = (int) Math.min(to, (long) r + SCAN_BLOCK);
+      m.scan(warming && kernels != Kernels.scalar() ? Kernels.scalar() : kernels, q, out, r, end);
+    }
   }
+
+  private static final int SCAN_BLOCK = 1 << 14;
+  /** True from the start of {@link #warmUpInBackground} until its kernels have run enough to be compiled. */
+  private static volatile boolean warming;
 
   private static final int THREADS = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
   private static final long PARALLEL_FLOATS = 1L << 22; // below 16 MB of matrix one thread is as quick
@@ -104,7 +116,17 @@ public final class NearestNeighbours {
    * the load takes longer than the warm-up, that is for large files.
    */
   public static void warmUpInBackground(int dim) {
-    Thread t = new Thread(() -> warmUp(Kernels.best(), dim), "w2v-warm-up");
+    if (!Kernels.simd()) {
+      return;
+    }
+    warming = true;
+    Thread t = new Thread(() -> {
+      try {
+        warmUp(Kernels.best(), dim);
+      } finally {
+        warming = false;
+      }
+    }, "w2v-warm-up");
     t.setDaemon(true);
     t.setPriority(Thread.MIN_PRIORITY);
     t.start();

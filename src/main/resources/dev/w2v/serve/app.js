@@ -144,6 +144,7 @@ function renderNeighbours(answers) {
 let completeTimer = 0, completeSeq = 0, active = -1;
 
 function hideCompletions() {
+  clearTimeout(completeTimer);
   $('completions').hidden = true;
   active = -1;
   completeSeq++;
@@ -226,13 +227,14 @@ function fitView() {
   const { w, h } = mapSize();
   const xs = view.points.map((p) => p.x), ys = view.points.map((p) => p.y);
   const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
-  const sx = (w - 120) / Math.max(1e-9, x1 - x0), sy = (h - 60) / Math.max(1e-9, y1 - y0);
+  const left = 40, right = 110, top = 30, bottom = 30; // room for labels, mostly on the right of their points
+  const sx = (w - left - right) / Math.max(1e-9, x1 - x0), sy = (h - top - bottom) / Math.max(1e-9, y1 - y0);
   view.base = Math.min(sx, sy);
   view.cx = (x0 + x1) / 2;
   view.cy = (y0 + y1) / 2;
   view.k = 1;
-  view.tx = w / 2;
-  view.ty = h / 2;
+  view.tx = left + (w - left - right) / 2;
+  view.ty = top + (h - top - bottom) / 2;
 }
 
 function toScreen(p) {
@@ -248,9 +250,26 @@ function renderMap() {
   const anchors = {};
   const pts = view.points;
   pts.forEach((p) => { if (p.query) anchors[p.group] = toScreen(p); });
-  const showAll = pts.length <= 80 || view.k >= 2;
-  pts.forEach((p) => {
-    const [x, y] = toScreen(p);
+  const placed = [];
+  const order = pts.map((p, i) => i).sort((a, b) => (pts[b].query ? 1 : 0) - (pts[a].query ? 1 : 0));
+  const screen = pts.map(toScreen);
+  // labels: the words asked for first, then each neighbour where its label overlaps nothing (hover shows the rest)
+  for (const i of order) {
+    const p = pts[i], [x, y] = screen[i];
+    const w = p.word.length * (p.query ? 8.6 : 7.0) + 2, h = p.query ? 16 : 13, r = p.query ? 9 : 6;
+    const spots = [[x + r, y - h / 2, 'start'], [x - r - w, y - h / 2, 'end'], [x - w / 2, y - r - h, 'middle'],
+      [x - w / 2, y + r, 'middle']];
+    let spot = spots.find(([lx, ly]) => !placed.some((b) => lx < b[2] && lx + w > b[0] && ly < b[3] && ly + h > b[1]));
+    if (!spot && p.query) spot = spots[0];
+    if (!spot) continue;
+    placed.push([spot[0], spot[1], spot[0] + w, spot[1] + h]);
+    const tx = spot[2] === 'start' ? spot[0] : spot[2] === 'end' ? spot[0] + w : spot[0] + w / 2;
+    const t = svg('text', { x: tx, y: spot[1] + h - 3, 'text-anchor': spot[2], class: p.query ? 'query' : '' });
+    t.textContent = p.word;
+    labels.append(t);
+  }
+  pts.forEach((p, i) => {
+    const [x, y] = screen[i];
     const colour = PALETTE[p.group % PALETTE.length];
     if (!p.query && anchors[p.group]) {
       links.append(svg('line', { class: 'link', x1: anchors[p.group][0], y1: anchors[p.group][1], x2: x, y2: y,
@@ -261,11 +280,6 @@ function renderMap() {
     c.addEventListener('pointerenter', () => hover(c, p, x, y));
     c.addEventListener('pointerleave', () => unhover(c));
     dots.append(c);
-    if (showAll || p.query) {
-      const t = svg('text', { x: x + (p.query ? 10 : 7), y: y + 4, class: p.query ? 'query' : '' });
-      t.textContent = p.word;
-      labels.append(t);
-    }
   });
   map.replaceChildren(links, dots, labels);
 }

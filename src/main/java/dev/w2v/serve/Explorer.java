@@ -37,6 +37,15 @@ public final class Explorer implements AutoCloseable {
       "/style.css", "style.css",
       "/favicon.svg", "favicon.svg");
 
+  static {
+    // The JDK's server writes an answer's headers and body in two packets; with Nagle's algorithm on, the body then
+    // waits for the client's delayed ACK, 40 ms per request on Linux (measured: 50 ms for a 1 ms query). Read once,
+    // when the server classes load, so it is set before the first HttpServer.create.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final HttpServer server;
   private final ThreadPoolExecutor pool;
   private final Api api;

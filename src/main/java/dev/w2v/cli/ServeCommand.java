@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Examples:",
-      "  w2v serve -vectors vectors.bin                      (then open http://127.0.0.1:8080/)",
+      "  w2v serve -vectors vectors.bin          (then open http://127.0.0.1:8080/)",
       "  w2v serve -vectors before.bin -vectors after.bin -port 9000",
       "  curl 'http://127.0.0.1:8080/api/similar?word=king&n=5'"
     })

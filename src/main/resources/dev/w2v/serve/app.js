@@ -69,7 +69,8 @@ async function didYouMean(text, err) {
       parts.push(w);
     }
   }
-  const nodes = [document.createTextNode(err.error + ' ')];
+  // the server's message ends with its own "(did you mean ...)" for the first unknown word: the link replaces it
+  const nodes = [document.createTextNode(err.error.replace(/ \(did you mean .*\)$/, '.') + ' ')];
   if (changed) {
     const fixed = parts.join(' ');
     nodes.push(document.createTextNode('Did you mean '),
@@ -100,9 +101,14 @@ async function search(text, push) {
   const failed = answers.find((a) => a.error !== undefined);
   if (failed && answers.every((a) => a.error !== undefined)) {
     await didYouMean(text, failed);
-  } else {
-    showMessage([]);
+    $('results').replaceChildren(el('p', { class: 'empty' }, 'No answer: see the message above.'));
+    $('shared').replaceChildren();
+    $('map').replaceChildren();
+    view.points = [];
+    $('map-caption').textContent = 'No map: see the message above.';
+    return;
   }
+  showMessage([]);
   renderNeighbours(answers);
   if (!failed || answers[0].error === undefined) {
     $('map-words').value = '';
@@ -244,22 +250,29 @@ function toScreen(p) {
 
 function renderMap() {
   const map = $('map');
-  const { w, h } = mapSize();
-  map.setAttribute('viewBox', '0 0 ' + w + ' ' + h);
+  const { w: W, h: H } = mapSize();
+  map.setAttribute('viewBox', '0 0 ' + W + ' ' + H);
   const links = svg('g'), dots = svg('g'), labels = svg('g');
   const anchors = {};
   const pts = view.points;
   pts.forEach((p) => { if (p.query) anchors[p.group] = toScreen(p); });
+  const screen = pts.map(toScreen);
+  const dot = (i) => { const [x, y] = screen[i], r = pts[i].query ? 7 : 4.5; return [x - r, y - r, x + r, y + r]; };
   const placed = [];
   const order = pts.map((p, i) => i).sort((a, b) => (pts[b].query ? 1 : 0) - (pts[a].query ? 1 : 0));
-  const screen = pts.map(toScreen);
   // labels: the words asked for first, then each neighbour where its label overlaps nothing (hover shows the rest)
   for (const i of order) {
     const p = pts[i], [x, y] = screen[i];
     const w = p.word.length * (p.query ? 8.6 : 7.0) + 2, h = p.query ? 16 : 13, r = p.query ? 9 : 6;
     const spots = [[x + r, y - h / 2, 'start'], [x - r - w, y - h / 2, 'end'], [x - w / 2, y - r - h, 'middle'],
       [x - w / 2, y + r, 'middle']];
-    let spot = spots.find(([lx, ly]) => !placed.some((b) => lx < b[2] && lx + w > b[0] && ly < b[3] && ly + h > b[1]));
+    const free = ([lx, ly]) => {
+      const hit = (b) => lx < b[2] && lx + w > b[0] && ly < b[3] && ly + h > b[1];
+      // points are obstacles too, on maps small enough for the quadratic check (a neighbourhood has tens)
+      const inside = lx >= 2 && lx + w <= W - 2 && ly >= 2 && ly + h <= H - 2;
+      return inside && !placed.some(hit) && (pts.length > 600 || !pts.some((q, j) => j !== i && hit(dot(j))));
+    };
+    let spot = spots.find(free);
     if (!spot && p.query) spot = spots[0];
     if (!spot) continue;
     placed.push([spot[0], spot[1], spot[0] + w, spot[1] + h]);

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -63,8 +64,7 @@ public final class ServeCommand implements Callable<Integer>, Debuggable {
   @Option(names = "-threads", paramLabel = "N", defaultValue = "8", description = "Request threads (default: 8).")
   int threads;
 
-  @Option(names = "-limit", paramLabel = "N", defaultValue = "0", description = "Load only the first N words (default: 0 = all).")
-  long limit;
+  @Mixin QueryOptions.Limit limit = new QueryOptions.Limit();
 
   @Option(names = "-debug", paramLabel = "N", defaultValue = "1",
       description = "0 quiet, 1 warnings, 2 also load timings, 3 also stack traces (default: 1).")
@@ -86,8 +86,8 @@ public final class ServeCommand implements Callable<Integer>, Debuggable {
     if (threads < 1 || threads > 256) {
       throw W2vException.usage("-threads must be 1..256, got " + threads);
     }
-    if (limit < 0) {
-      throw W2vException.usage("-limit must be 0 (all words) or more, got " + limit);
+    if (limit.limit < 0) {
+      throw W2vException.usage("-limit must be 0 (all words) or more, got " + limit.limit);
     }
     for (Path v : vectors) {
       if (CompressedInput.isStdin(v)) {
@@ -108,7 +108,7 @@ public final class ServeCommand implements Callable<Integer>, Debuggable {
       if (v.toFile().length() > (64L << 20)) {
         NearestNeighbours.warmUpInBackground(300);
       }
-      Embeddings e = VectorReader.read(v, limit == 0 ? VectorReader.ALL : limit, true);
+      Embeddings e = VectorReader.read(v, limit.limit == 0 ? VectorReader.ALL : limit.limit, true);
       if (debug >= 2) {
         err.printf("%s: loaded %d words x %d from %s in %.3f s%n", who, e.size(), e.dim(),
             Printable.of(v.toString(), 400), (System.nanoTime() - t0) / 1e9);

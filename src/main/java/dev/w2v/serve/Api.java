@@ -13,7 +13,6 @@ import dev.w2v.query.Words;
 import dev.w2v.vectors.Embeddings;
 import dev.w2v.vectors.WordTable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -366,9 +365,5 @@ public final class Api {
       g.writeEndObject();
     }
     g.writeEndArray();
-  }
-
-  static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -27,8 +27,9 @@ import scala.Tuple2;
  * <p>The blocks of each sub-iteration are persisted at the chosen storage level (DISK_ONLY or MEMORY_AND_DISK
  * lets the model exceed the executors' memory) and the previous ones released only after the next are
  * materialised, so a failed task recomputes from the same immutable state and never applies its updates twice.
- * On a cluster without a checkpoint directory the blocks are kept in two copies ({@link #stateLevel}), so the
- * loss of an executor loses no state.
+ * Every 10th sub-iteration's blocks are a checkpoint: reliable in {@code spark.checkpoint.dir} when set, else
+ * local, in two copies on a cluster ({@link #stateLevel}), so the loss of an executor costs a recomputation from
+ * the last checkpoint and never the run.
  */
 public final class SparkSkipGram {
   private SparkSkipGram() {}
@@ -134,20 +135,25 @@ public final class SparkSkipGram {
     SkipGramTask task = new SkipGramTask(dim, s.negative(), s.alpha(), total, seed, noiseTotal, s.splitNoise(),
         s.threads(), !s.level().deserialized(), k);
     JavaRDD<Block> previous = null;
+    // without a checkpoint directory on a cluster, the last local checkpoint (two copies) is kept until the next
+    // one exists: the blocks between them are recomputed from it if an executor is lost
+    boolean anchored = level.replication() > s.level().replication();
+    JavaRDD<Block> anchor = null;
     for (long t = 0; t < total; t++) {
       long ts = System.nanoTime();
       final long sub = t;
+      boolean cut = (t + 1) % 10 == 0;
       JavaPairRDD<Long, int[]> pairs = lines
           .mapPartitionsWithIndex((src, it) -> gen.pairs(sub, src, it), false)
           .mapToPair(x -> x)
           .repartitionAndSortWithinPartitions(new KeyPartitioner(k));
       JavaRDD<Block[]> state = in.zipPartitions(out, SparkSkipGram::pairUp);
       JavaRDD<Block> result = pairs.zipPartitions(state,
-          (p, st) -> task.run(sub, TaskContext.getPartitionId(), p, st)).persist(level);
-      if ((t + 1) % 10 == 0) {
+          (p, st) -> task.run(sub, TaskContext.getPartitionId(), p, st)).persist(cut ? level : s.level());
+      if (cut) {
         // Cut the lineage, which otherwise grows by one sub-iteration each time (and its serialised form
         // overflows the stack after ~150): reliably to the checkpoint directory when one is set, else to the
-        // executors' block stores, in the replicated level of the blocks (stateLevel).
+        // executors' block stores, in two copies on a cluster (stateLevel).
         if (reliable) {
           result.checkpoint();
         } else {
@@ -155,8 +161,14 @@ public final class SparkSkipGram {
         }
       }
       result.count();
-      if (previous != null) {
+      if (previous != null && previous != anchor) {
         previous.unpersist(false);
+      }
+      if (cut && anchored) {
+        if (anchor != null) {
+          anchor.unpersist(false);
+        }
+        anchor = result;
       }
       previous = result;
       in = result.filter(b -> b.input);
@@ -174,12 +186,12 @@ public final class SparkSkipGram {
   }
 
   /**
-   * The storage level of each sub-iteration's blocks (the model): the chosen level with two copies on a cluster
-   * without a checkpoint directory. The previous blocks are released once the next are stored, and every 10th are
-   * local checkpoints (lineage cut), so a block lost with its only copy could not be recomputed ({@code
-   * CHECKPOINT_RDD_BLOCK_ID_NOT_FOUND}); with a second copy on another executor nothing is recomputed. (The
-   * encoded lines need one copy: a lost partition is recomputed from the input, in the same order.) With {@code
-   * spark.checkpoint.dir} lost blocks are recomputed from the last reliable checkpoint, and in local mode the
+   * The storage level of every 10th sub-iteration's blocks, the local checkpoints that cut the lineage: the chosen
+   * level with two copies on a cluster without a checkpoint directory. A local checkpoint lost with its only copy
+   * cannot be recomputed ({@code CHECKPOINT_RDD_BLOCK_ID_NOT_FOUND}); with a second copy on another executor, and
+   * kept until the next one exists, the blocks lost with an executor are recomputed from it (at most 9
+   * sub-iterations, deterministic with one thread per task: the encoded lines come back in the same order). With
+   * {@code spark.checkpoint.dir} they are recomputed from the last reliable checkpoint, and in local mode the
    * executor is the driver: one copy.
    */
   static StorageLevel stateLevel(StorageLevel chosen, boolean local, boolean reliable) {

@@ -76,8 +76,9 @@ class ExecutorLossIT {
   }
 
   /**
-   * The trainer's stderr: keeps the text, and arms the killer once sub-iteration 10 is done (epoch 2's 4th of 6),
-   * the first whose blocks are a local checkpoint: the loss of one of them used to fail the run.
+   * The trainer's stderr: keeps the text, and arms the killer once sub-iteration 11 is done (epoch 2's 5th of 6):
+   * sub-iteration 10's blocks are a local checkpoint (the loss of one of them used to fail the run), 11's are
+   * kept in one copy (recomputed from 10's).
    */
   static final class Watch extends Writer {
     final StringBuilder text = new StringBuilder();
@@ -91,7 +92,7 @@ class ExecutorLossIT {
     public synchronized void write(char[] c, int off, int len) {
       int from = Math.max(0, text.length() - 40);
       text.append(c, off, len);
-      if (killer != null && text.indexOf("epoch 2/2, sub-iteration 4/6", from) >= 0 && killer.killed.get() == null) {
+      if (killer != null && text.indexOf("epoch 2/2, sub-iteration 5/6", from) >= 0 && killer.killed.get() == null) {
         killer.armed.set(true);
       }
     }
@@ -166,7 +167,7 @@ class ExecutorLossIT {
       System.out.print(hurtErr.text);
       System.out.printf("run with an executor killed: %.1f s%n", (System.nanoTime() - t2) / 1e9);
       assertEquals(0, code, hurtErr.text::toString);
-      assertTrue(killer.killed.get() != null, "an executor was killed after sub-iteration 10");
+      assertTrue(killer.killed.get() != null, "an executor was killed during the last sub-iteration");
       long waitRemoved = System.nanoTime() + 10_000_000_000L;
       while (killer.removed.get() == 0 && System.nanoTime() < waitRemoved) {
         Thread.sleep(50);

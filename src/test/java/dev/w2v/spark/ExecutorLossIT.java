@@ -15,7 +15,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -33,11 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Spark's {@code local-cluster[2,1,1024]}: a master and two workers in this JVM, each worker launching one
  * executor JVM (one core) through {@code $SPARK_HOME}'s launcher, as a standalone cluster does. The failsafe
- * plugin sets {@code SPARK_HOME} to {@code target/spark-home}, which this test fills as a Spark distribution
- * would be: an empty {@code RELEASE} file and {@code jars/} (links to the jars of this test's class path, Spark's
- * among them); class directories ({@code target/classes}) reach the executors as {@code
- * spark.executor.extraClassPath}. It runs in `mvn verify` (a separate JVM: one SparkContext per JVM, and the
- * unit tests share a local one).
+ * plugin sets {@code SPARK_HOME} to {@code target/spark-home}, which this test makes a Spark distribution to the
+ * launcher (an empty {@code RELEASE} file and a {@code jars/} folder); the executors' classes come from this JVM's
+ * class path, given in order as {@code spark.executor.extraClassPath}. It runs in `mvn verify` (a separate JVM:
+ * one SparkContext per JVM, and the unit tests share a local one).
  */
 class ExecutorLossIT {
   @TempDir Path tmp;
@@ -68,11 +66,27 @@ class ExecutorLossIT {
   /** The executor JVM of {@code id}: a child of this JVM running CoarseGrainedExecutorBackend --executor-id id. */
   static Optional<ProcessHandle> executorProcess(String id) {
     return ProcessHandle.current().descendants().filter(p -> {
-      List<String> args = Arrays.asList(p.info().arguments().orElse(new String[0]));
+      List<String> args = arguments(p);
       int i = args.indexOf("--executor-id");
       return args.contains("org.apache.spark.executor.CoarseGrainedExecutorBackend") && i >= 0
           && i + 1 < args.size() && args.get(i + 1).equals(id);
     }).findFirst();
+  }
+
+  /**
+   * A process's arguments: from /proc on Linux (ProcessHandle.Info has none for a command line as long as the
+   * executors' class path), else from ProcessHandle.
+   */
+  static List<String> arguments(ProcessHandle p) {
+    Path cmdline = Path.of("/proc", String.valueOf(p.pid()), "cmdline");
+    try {
+      if (Files.isReadable(cmdline)) {
+        return Arrays.asList(new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).split("\0"));
+      }
+    } catch (IOException e) {
+      // gone meanwhile, or not readable: fall back
+    }
+    return Arrays.asList(p.info().arguments().orElse(new String[0]));
   }
 
   /**
@@ -108,20 +122,11 @@ class ExecutorLossIT {
   void aKilledExecutorCostsNothing() throws Exception {
     long t0 = System.nanoTime();
     Path home = sparkHome();
-    List<String> dirs = new ArrayList<>();
+    // Spark's launcher wants $SPARK_HOME/jars and RELEASE; the executors get this JVM's class path, in its order
+    // (Spark's jars, w2v's classes and the test's dependencies), as spark.executor.extraClassPath
     Files.createDirectories(home.resolve("jars"));
     Files.write(home.resolve("RELEASE"), new byte[0]);
-    for (String e : classPath()) {
-      Path p = Path.of(e).toAbsolutePath();
-      if (Files.isDirectory(p)) {
-        dirs.add(p.toString());
-      } else if (p.toString().endsWith(".jar") && Files.isRegularFile(p)) {
-        Path link = home.resolve("jars").resolve(p.getFileName());
-        if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-          Files.createSymbolicLink(link, p);
-        }
-      }
-    }
+    String classPath = String.join(File.pathSeparator, classPath());
     // the executors need the JVM options this JVM was started with (Java 17 module openings, the Vector API)
     String jvmOpts = String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .filter(a -> a.startsWith("--add-") || a.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
@@ -133,7 +138,7 @@ class ExecutorLossIT {
         .config("spark.ui.enabled", "false")
         .config("spark.default.parallelism", "2")
         .config("spark.executor.memory", "1024m")
-        .config("spark.executor.extraClassPath", String.join(File.pathSeparator, dirs))
+        .config("spark.executor.extraClassPath", classPath)
         .config("spark.executor.extraJavaOptions", jvmOpts)
         .config("spark.executorEnv.SPARK_SCALA_VERSION", "2.13")
         .config("spark.storage.replication.proactive", "true")

@@ -202,6 +202,9 @@ public final class TrainJob {
     } else {
       model = Model.allocate(vocab.size(), cfg.size(), stride, hs, ns);
       model.initSyn0(rc.seed());
+      if (model.chunked()) {
+        refuseChunked(cfg, rc, vocab.size());
+      }
     }
     HuffmanTree tree = hs ? HuffmanTree.build(vocab.counts()) : null;
     UnigramTable table = ns ? new UnigramTable(vocab.counts()) : null;
@@ -274,7 +277,8 @@ public final class TrainJob {
       ModelFile.write(rc.saveModel(), "model file", state.get());
     }
     if (cfg.classes() == 0) {
-      VectorWriter.write(cfg.output(), vocab.words(), model.syn0, model.size, model.stride, cfg.binary());
+      VectorWriter.write(cfg.output(), vocab.words(), model.syn0Chunks, model.chunkShift, model.size, model.stride,
+          cfg.binary());
     } else {
       int[] cl = KMeans.cluster(model.syn0, model.vocabSize, model.size, model.stride, cfg.classes(),
           listener::kmeans);
@@ -284,6 +288,19 @@ public final class TrainJob {
     listener.finished(new TrainListener.Summary(vocab.size(), vocab.trainWords(), words, epochLoss,
         Math.min(epochsResumed, epochLoss.length), (System.nanoTime() - jobStart) / 1e9, secs, outputs()));
     return new Result(vocab.size(), vocab.trainWords(), words, secs, epochLoss);
+  }
+
+  /**
+   * What does not yet handle matrices of more than 2^31 floats (they are several arrays): the model file
+   * (-save-model, -checkpoint), -classes and the evaluation after each epoch. Refused before training, not after.
+   */
+  private static void refuseChunked(TrainConfig cfg, RunConfig rc, int words) {
+    String what = rc.saveModel() != null ? "-save-model" : rc.checkpoint() != null ? "-checkpoint"
+        : cfg.classes() > 0 ? "-classes" : rc.epochListener() != null ? "the evaluation after each epoch" : null;
+    if (what != null) {
+      throw W2vException.usage(String.format(Locale.ROOT, "%s does not support a model of more than 2^31 floats"
+          + " per matrix (%,d words x -size %d); train without it, or raise -min-count", what, words, cfg.size()));
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.w2v.io.InputFiles;
 import dev.w2v.io.NotAnInput;
 import dev.w2v.io.W2vException;
 import dev.w2v.train.RunConfig;
+import dev.w2v.train.SubwordConfig;
 import dev.w2v.train.TrainConfig;
 import dev.w2v.train.TrainJob;
 import java.io.PrintWriter;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -150,6 +152,8 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
           + " the original command's flags).")
   Path resume;
 
+  @Mixin SubwordOptions subwords = new SubwordOptions();
+
   @Option(names = "-eval-analogies", paramLabel = "FILE",
       description = "After every epoch, report analogy accuracy on FILE (questions-words format; as w2v accuracy"
           + " -threshold 30000). Repeatable.")
@@ -175,6 +179,7 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
   @Override
   public Integer call() {
     TrainConfig cfg = config();
+    SubwordConfig sub = subwords.config();
     PrintWriter err = spec.commandLine().getErr();
     boolean tty = Terminal.stderrIsTerminal();
     StdinHint.print(inputs(), err, "train", debug);
@@ -223,11 +228,11 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
       });
     }
     if (progress == ProgressFormat.json) {
-      new TrainJob(cfg, inputs(), rc, new JsonProgress(err, debug)).run();
+      new TrainJob(cfg, inputs(), rc, new JsonProgress(err, debug)).subwords(sub).run();
     } else {
       TextProgress text = new TextProgress(err, tty, debug);
       try {
-        new TrainJob(cfg, inputs(), rc, text).run();
+        new TrainJob(cfg, inputs(), rc, text).subwords(sub).run();
       } finally {
         text.close(); // an error message starts on a clean line
       }

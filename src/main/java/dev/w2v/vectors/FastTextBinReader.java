@@ -118,8 +118,9 @@ final class FastTextBinReader {
       skipFloats(dim, i);
     }
     FloatMatrix words = b.matrix();
+    NgramVectors ngrams = null;
     if (maxn > 0 && bucket > 0 && want > 0) {
-      addNgrams(b.words, words, dim, bucket, minn, maxn);
+      ngrams = new NgramVectors(minn, maxn, bucket, addNgrams(b.words, words, dim, bucket, minn, maxn));
     }
     for (int i = 0; i < words.rows(); i++) {
       float[] a = words.arrayOf(i);
@@ -136,11 +137,15 @@ final class FastTextBinReader {
         ScalarMath.normaliseRowsS(words.chunk(c), 0, words.chunkRows(c), dim);
       }
     }
-    return in.finish(VectorFormat.FASTTEXT_BIN, nwords, b, words);
+    Embeddings e = in.finish(VectorFormat.FASTTEXT_BIN, nwords, b, words);
+    if (ngrams != null) {
+      e.attachNgrams(ngrams);
+    }
+    return e;
   }
 
-  /** Reads the bucket rows, then averages each word's row with its n-grams' rows in place. */
-  private void addNgrams(WordTable wordTable, FloatMatrix words, int dim, int bucket, int minn, int maxn)
+  /** Reads the bucket rows, then averages each word's row with its n-grams' rows in place; returns the rows. */
+  private FloatMatrix addNgrams(WordTable wordTable, FloatMatrix words, int dim, int bucket, int minn, int maxn)
       throws IOException {
     EmbeddingsBuilder nb = new EmbeddingsBuilder(dim, bucket, false, in.maxChunkFloats);
     nb.trackInput(src, in.inputSize, 4L * dim);
@@ -172,6 +177,7 @@ final class FastTextBinReader {
         a[o + c] /= d;
       }
     }
+    return ngrams;
   }
 
   private void readFloats(float[] a, int o, int dim, long row) throws IOException {

@@ -60,13 +60,5 @@ public record SubwordConfig(int minn, int maxn, int bucket, Path saveFastText) {
     if (cfg.trains() && cfg.negative() == 0) {
       throw W2vException.usage("subword training (-maxn > 0) needs negative sampling: -negative N");
     }
-    String[] flags = {"-save-model", "-init-model", "-checkpoint", "-resume"};
-    Path[] files = {rc.saveModel(), rc.initModel(), rc.checkpoint(), rc.resume()};
-    for (int i = 0; i < flags.length; i++) {
-      if (files[i] != null) {
-        throw W2vException.usage(flags[i] + " does not yet hold subword models (-maxn > 0); save the model with"
-            + " -save-fasttext FILE.bin instead");
-      }
-    }
   }
 }

@@ -35,12 +35,12 @@ final class SubwordLoop {
   private final int[] bag; // CBOW: row offsets of the context words' rows (in syn0) and n-gram rows (in ngrams)
   private final boolean[] bagIsWord;
   private final int[] neg;
+  /** The thread's random stream (word2vec.c's next_random): the caller hands it in and takes it back each step. */
   long nextRandom;
   /** Predictions made by the last step (for the loss average). */
   int predictions;
 
-  SubwordLoop(TrainConfig cfg, Model model, SubwordModel sub, UnigramTable table, int vocabSize, boolean simd,
-      long seed) {
+  SubwordLoop(TrainConfig cfg, Model model, SubwordModel sub, UnigramTable table, int vocabSize, boolean simd) {
     this.model = model;
     this.sub = sub;
     this.table = table;
@@ -61,7 +61,6 @@ final class SubwordLoop {
     int cap = 2 * cfg.window() * (maxNgrams + 1);
     this.bag = cfg.cbow() ? new int[cap] : null;
     this.bagIsWord = cfg.cbow() ? new boolean[cap] : null;
-    this.nextRandom = seed;
   }
 
   private float dot(float[] x, int xo, float[] y, int yo) {

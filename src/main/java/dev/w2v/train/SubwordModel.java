@@ -58,6 +58,11 @@ public final class SubwordModel {
     }
   }
 
+  /** A model over loaded n-gram rows ((bucket, size), stride apart), with the table of {@code vocab}'s words. */
+  static SubwordModel wrap(Vocabulary vocab, SubwordConfig sc, int size, int stride, float[] rows) {
+    return new SubwordModel(Subwords.Table.of(vocab.words(), sc.minn(), sc.maxn(), sc.bucket()), size, stride, rows);
+  }
+
   /**
    * fastText's initialisation of the whole input matrix, uniform in [-1/size, 1/size], from word2vec.c's generator
    * started at {@code seed}: the word rows of {@code syn0}, then the n-gram rows. Padding columns stay zero.

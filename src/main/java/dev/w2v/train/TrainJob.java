@@ -129,7 +129,7 @@ public final class TrainJob {
     // -resume / -init-model: the saved state, checked against the flags before the corpus is read
     boolean simd = !cfg.reference() && Kernels.simd() && !Boolean.getBoolean("w2v.scalar");
     int stride = simd ? Kernels.roundUp(cfg.size()) : cfg.size();
-    Continuation cont = cfg.trains() ? Continuation.load(cfg, rc, stride) : null;
+    Continuation cont = cfg.trains() ? Continuation.load(cfg, rc, stride, subwords) : null;
     if (cont != null) {
       cont.checkCorpusSize(inputs.describe(), fileSize);
     }
@@ -223,8 +223,8 @@ public final class TrainJob {
       model = Model.allocate(vocab.size(), cfg.size(), stride, hs, ns);
       model.initSyn0(rc.seed());
     }
-    SubwordModel sub = null;
-    if (subwords != null && subwords.on()) {
+    SubwordModel sub = cont != null ? cont.subwords(subwords, stride) : null;
+    if (sub == null && subwords != null && subwords.on()) {
       sub = SubwordModel.allocate(vocab, subwords, cfg.size(), stride);
       sub.init(model.syn0, model.vocabSize, rc.seed());
     }
@@ -245,8 +245,9 @@ public final class TrainJob {
     }
     long baseEpochs = cont != null ? cont.baseEpochs() : 0;
     long tokens = cfg.readVocab() != null ? -1 : scanned;
-    Supplier<TrainingState> state = () -> Continuation.capture(cfg, rc, simd, trainer, model, vocab, trainVocab,
-        baseEpochs, inputs.describe(), fileSize, tokens);
+    final SubwordModel subState = sub;
+    Supplier<TrainingState> state = () -> Continuation.capture(cfg, rc, simd, trainer, model, subState, vocab,
+        trainVocab, baseEpochs, inputs.describe(), fileSize, tokens);
     long wordsBefore = trainer.wordsDone();
     long[] pausedNanos = new long[1]; // checkpoints and evaluation, left out of the training rate
     listener.started(new TrainListener.Start(cfg, rc, vocab.size(), trainVocab.trainWords(), simd));

@@ -304,7 +304,7 @@ public final class Trainer {
       this.id = id;
       this.nextRandom = nextRandom;
       this.sub = subwords == null ? null
-          : new SubwordLoop(cfg, model, subwords, table, vocabSize, simd, ~nextRandom * 0x9E3779B97F4A7C15L);
+          : new SubwordLoop(cfg, model, subwords, table, vocabSize, simd);
     }
 
     /**
@@ -373,9 +373,11 @@ public final class Trainer {
         nextRandom = nextRandom * 25214903917L + 11;
         int b = (int) Long.remainderUnsigned(nextRandom, window);
         if (sub != null) {
+          sub.nextRandom = nextRandom; // one random stream per thread, saved at checkpoints
           lossSum += cfg.cbow() ? sub.cbow(sen, b, window, sentencePosition, sentenceLength, threadAlpha)
               : sub.skipGram(sen, b, window, sentencePosition, sentenceLength, threadAlpha);
           lossCount += LOSS ? sub.predictions : 0;
+          nextRandom = sub.nextRandom;
         } else if (cfg.cbow()) {
           cbow(word, b, window, sentencePosition, sentenceLength);
         } else if (sharedNegatives) {

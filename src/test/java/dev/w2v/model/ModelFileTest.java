@@ -56,7 +56,8 @@ class ModelFileTest {
         42, threads, false, true, "simd");
     TrainingState.Position p = new TrainingState.Position(2, 7, 123456789L, 0.0123f, rnd, al, eof);
     TrainingState.Corpus k = new TrainingState.Corpus("/some/corpus.txt", 1971285, 400000, 380000);
-    return new TrainingState(s, p, k, words, counts, corpus, stride, m[0], hs ? m[1] : null, ns ? m[2] : null);
+    return new TrainingState(s, p, k, words, counts, corpus, stride, m[0], hs ? m[1] : null, ns ? m[2] : null,
+        null);
   }
 
   @Test
@@ -148,9 +149,9 @@ class ModelFileTest {
   void refusesOtherVersion() throws IOException {
     Path f = saved();
     byte[] b = Files.readAllBytes(f);
-    b[8] = 2;
+    b[8] = 3; // 2 is a subword model's
     Files.write(f, b);
-    assertTrue(refused(f).getMessage().contains("version 2"));
+    assertTrue(refused(f).getMessage().contains("version 3"));
   }
 
   @Test

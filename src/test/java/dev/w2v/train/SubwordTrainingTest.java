@@ -109,7 +109,6 @@ class SubwordTrainingTest {
     String[][] cases = {
       {"-reference 1", "-reference", "1", "-threads", "1", "-maxn", "6"},
       {"-hs 1", "-hs", "1", "-maxn", "6"},
-      {"-save-model", "-maxn", "6", "-save-model", tmp.resolve("m.w2v").toString()},
       {"-minn", "-minn", "3"},
       {"-bucket", "-bucket", "100"},
       {"-minn 7", "-minn", "7", "-maxn", "6"},

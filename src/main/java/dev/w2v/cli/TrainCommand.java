@@ -90,7 +90,7 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
   int minCount = 5;
 
   @Option(names = "-alpha", paramLabel = "FLOAT",
-      description = "Starting learning rate (default 0.025 for skip-gram, 0.05 for CBOW).")
+      description = "Starting learning rate (default 0.025 for skip-gram, 0.05 for CBOW and with subwords).")
   String alpha;
 
   @Option(names = "-classes", paramLabel = "INT",
@@ -276,7 +276,9 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
       out = Path.of("vectors.bin");
     }
     boolean bin = binary != null ? binary == 1 : out != null && out.toString().endsWith(".bin");
-    float a = alpha != null ? TrainConfig.parseFloat("-alpha", alpha) : (float) (cbow == 1 ? 0.05 : 0.025);
+    // fastText's -lr 0.05 with subwords, for skip-gram too
+    float a = alpha != null ? TrainConfig.parseFloat("-alpha", alpha)
+        : (float) (cbow == 1 || subwords.maxn > 0 ? 0.05 : 0.025);
     int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     return new TrainConfig(in, out, size, window, TrainConfig.parseFloat("-sample", sample), hs, negative, t, iter,
         minCount, a, classes, debug, bin, saveVocab, readVocab, cbow == 1, reference == 1,

@@ -11,11 +11,9 @@ import dev.w2v.math.SimdMath;
  * error {@code neu1e} goes back undivided to each of those rows, as fastText's {@code Model::update} does for
  * unsupervised models ({@code normalizeGradient} is off).
  *
- * <p>Skip-gram follows fastText's orientation: the centre word's subwords predict each context word. Its hidden
- * vector is gathered once per centre word and the error scattered once after all its context words (fastText
- * gathers and scatters once per context word: the n-gram rows are most of the memory traffic). With shared
- * negatives (w2v's default) one draw of {@code negative} words serves all m context words of the centre word, its
- * gradient counted m times, as m separate draws would in expectation.
+ * <p>Skip-gram follows fastText's orientation and order: the centre word's subwords predict each context word, with
+ * fresh negatives for each ({@code -shared-negatives} does not apply), but the n-gram rows, most of the memory
+ * traffic, are gathered and scattered once per centre word instead of once per context word ({@link #skipGram}).
  */
 final class SubwordLoop {
   private final Model model;
@@ -23,7 +21,6 @@ final class SubwordLoop {
   private final UnigramTable table;
   private final int vocabSize;
   private final int negative;
-  private final boolean shared;
   private final boolean simd;
   private final int n; // kernel length
   private final int stride;
@@ -31,10 +28,10 @@ final class SubwordLoop {
   private final float[] lossTable = LogSigmoid.table();
   private final float[] neu1;
   private final float[] neu1e;
+  private final float[] sum; // skip-gram: the errors of all context words, scattered at the end
   private final int[] ctx;
   private final int[] bag; // CBOW: row offsets of the context words' rows (in syn0) and n-gram rows (in ngrams)
   private final boolean[] bagIsWord;
-  private final int[] neg;
   /** The thread's random stream (word2vec.c's next_random): the caller hands it in and takes it back each step. */
   long nextRandom;
   /** Predictions made by the last step (for the loss average). */
@@ -46,14 +43,13 @@ final class SubwordLoop {
     this.table = table;
     this.vocabSize = vocabSize;
     this.negative = cfg.negative();
-    this.shared = cfg.sharedNegatives();
     this.simd = simd;
     this.stride = model.stride;
     this.n = simd ? model.stride : model.size;
     this.neu1 = new float[n];
     this.neu1e = new float[n];
+    this.sum = new float[n];
     this.ctx = new int[2 * cfg.window()];
-    this.neg = new int[negative];
     int maxNgrams = 0;
     for (int w = 0; w < vocabSize; w++) {
       maxNgrams = Math.max(maxNgrams, sub.table.count(w));
@@ -125,17 +121,17 @@ final class SubwordLoop {
   }
 
   /**
-   * One update of output row {@code target} with {@code label} from the hidden neu1, weight {@code times}
-   * (fastText's {@code binaryLogistic}): neu1e += g o, o += g h with g = (label - sigmoid(h.o)) alpha times.
+   * One update of output row {@code target} with {@code label} from the hidden neu1 (fastText's
+   * {@code binaryLogistic}): neu1e += g o, o += g h with g = (label - sigmoid(h.o)) alpha.
    */
-  private float output(int target, int label, float alpha, float times) {
+  private float output(int target, int label, float alpha) {
     final float[] syn1neg = model.syn1neg;
     int l2 = target * stride;
     float f = dot(neu1, 0, syn1neg, l2);
-    float g = gradient(f, label, alpha) * times;
+    float g = gradient(f, label, alpha);
     axpy(g, syn1neg, l2, neu1e, 0);
     axpy(g, neu1, 0, syn1neg, l2);
-    return Trainer.LOSS ? LogSigmoid.term(lossTable, f, label) * times : 0f;
+    return Trainer.LOSS ? LogSigmoid.term(lossTable, f, label) : 0f;
   }
 
   /** Context words of {@code sen[pos]} within the shrunk window b, in word2vec.c's order, into ctx. */
@@ -154,7 +150,14 @@ final class SubwordLoop {
     return m;
   }
 
-  /** Skip-gram (fastText's {@code skipgram}): returns the loss; {@link #predictions} the context words. */
+  /**
+   * Skip-gram (fastText's {@code skipgram}): the centre word's subwords predict each context word in turn, with
+   * fresh negatives per context word. fastText gathers the hidden vector and scatters the error once per context
+   * word; as every input row gains the same error e, their mean, the hidden vector, gains exactly e: so the hidden
+   * vector is gathered once, moved by each context word's e, and the summed errors scattered once. The same
+   * updates as fastText's, in the same order (within a thread), with one gather and one scatter per centre word.
+   * Returns the loss; {@link #predictions} the context words.
+   */
   float skipGram(int[] sen, int b, int window, int pos, int len, float alpha) {
     int word = sen[pos];
     int m = contexts(sen, b, window, pos, len);
@@ -163,44 +166,23 @@ final class SubwordLoop {
       return 0f;
     }
     gather(word);
-    java.util.Arrays.fill(neu1e, 0f);
+    java.util.Arrays.fill(sum, 0f);
     float l = 0;
-    if (shared) {
-      for (int j = 0; j < m; j++) {
-        l += output(ctx[j], 1, alpha, 1f);
-      }
-      int k = 0;
+    for (int j = 0; j < m; j++) {
+      java.util.Arrays.fill(neu1e, 0f);
+      l += output(ctx[j], 1, alpha);
       for (int d = 0; d < negative; d++) {
         int t = drawNegative();
-        if (!isContext(t, m)) {
-          neg[k++] = t;
+        if (t != ctx[j]) {
+          l += output(t, 0, alpha);
         }
       }
-      for (int d = 0; d < k; d++) {
-        l += output(neg[d], 0, alpha, m);
-      }
-    } else {
-      for (int j = 0; j < m; j++) {
-        l += output(ctx[j], 1, alpha, 1f);
-        for (int d = 0; d < negative; d++) {
-          int t = drawNegative();
-          if (t != ctx[j]) {
-            l += output(t, 0, alpha, 1f);
-          }
-        }
-      }
+      axpy(1f, neu1e, 0, neu1, 0); // the hidden vector after this context word's update
+      axpy(1f, neu1e, 0, sum, 0);
     }
+    System.arraycopy(sum, 0, neu1e, 0, n);
     scatter(word);
     return l;
-  }
-
-  private boolean isContext(int t, int m) {
-    for (int j = 0; j < m; j++) {
-      if (ctx[j] == t) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -237,11 +219,11 @@ final class SubwordLoop {
       neu1[c] *= inv;
     }
     java.util.Arrays.fill(neu1e, 0f);
-    float l = output(word, 1, alpha, 1f);
+    float l = output(word, 1, alpha);
     for (int d = 0; d < negative; d++) {
       int t = drawNegative();
       if (t != word) {
-        l += output(t, 0, alpha, 1f);
+        l += output(t, 0, alpha);
       }
     }
     for (int r = 0; r < rows; r++) {

@@ -153,8 +153,9 @@ final class SubwordLoop {
   /**
    * Skip-gram (fastText's {@code skipgram}): the centre word's subwords predict each context word in turn, with
    * fresh negatives per context word. fastText gathers the hidden vector and scatters the error once per context
-   * word; as every input row gains the same error e, their mean, the hidden vector, gains exactly e: so the hidden
-   * vector is gathered once, moved by each context word's e, and the summed errors scattered once. The same
+   * word; as every input row gains the same error e, their mean, the hidden vector, gains exactly e (more when two
+   * n-grams share a bucket: {@link SubwordModel#hiddenMove}): so the hidden vector is gathered once, moved by each
+   * context word's e, and the summed errors scattered once. The same
    * updates as fastText's, in the same order (within a thread), with one gather and one scatter per centre word.
    * Returns the loss; {@link #predictions} the context words.
    */
@@ -166,6 +167,7 @@ final class SubwordLoop {
       return 0f;
     }
     gather(word);
+    final float move = sub.hiddenMove[word];
     java.util.Arrays.fill(sum, 0f);
     float l = 0;
     for (int j = 0; j < m; j++) {
@@ -177,7 +179,7 @@ final class SubwordLoop {
           l += output(t, 0, alpha);
         }
       }
-      axpy(1f, neu1e, 0, neu1, 0); // the hidden vector after this context word's update
+      axpy(move, neu1e, 0, neu1, 0); // the hidden vector after this context word's update
       axpy(1f, neu1e, 0, sum, 0);
     }
     System.arraycopy(sum, 0, neu1e, 0, n);

@@ -15,12 +15,33 @@ public final class SubwordModel {
   public final int size;
   public final int stride;
   public final float[] ngrams;
+  /**
+   * Per word, how far its hidden vector (the mean of its N input rows) moves when error e is added to each row: e
+   * times sum(m_r^2) / N over its distinct rows r of multiplicity m_r. 1 unless two of its n-grams share a bucket.
+   */
+  final float[] hiddenMove;
 
   private SubwordModel(Subwords.Table table, int size, int stride, float[] ngrams) {
     this.table = table;
     this.size = size;
     this.stride = stride;
     this.ngrams = ngrams;
+    int v = table.start.length - 1;
+    this.hiddenMove = new float[v];
+    for (int w = 0; w < v; w++) {
+      int[] ids = java.util.Arrays.copyOfRange(table.ids, table.start[w], table.start[w + 1]);
+      java.util.Arrays.sort(ids);
+      long squares = 1; // the word's own row
+      for (int i = 0; i < ids.length; ) {
+        int j = i;
+        while (j < ids.length && ids[j] == ids[i]) {
+          j++;
+        }
+        squares += (long) (j - i) * (j - i);
+        i = j;
+      }
+      hiddenMove[w] = (float) squares / (ids.length + 1);
+    }
   }
 
   /** Bytes of the bucket matrix. */

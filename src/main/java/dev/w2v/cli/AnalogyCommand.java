@@ -52,11 +52,9 @@ public final class AnalogyCommand implements Callable<Integer>, Debuggable {
       description = "add: cosine with A - B + C (3CosAdd, word-analogy.c); mul: 3CosMul, as gensim's most_similar_cosmul (default: add).")
   MethodName method;
 
-  @Option(names = "-limit", paramLabel = "N", defaultValue = "0", description = "Load only the first N words (default: 0 = all).")
-  long limit;
+  @Mixin QueryOptions.Limit limit = new QueryOptions.Limit();
 
-  @Option(names = "-format", paramLabel = "FORMAT", defaultValue = "table", description = "Output: table, tsv or json (default: table).")
-  OutputFormat format;
+  @Mixin QueryOptions.Format format = new QueryOptions.Format();
 
   @Mixin QueryOptions opts = new QueryOptions();
 
@@ -90,10 +88,10 @@ public final class AnalogyCommand implements Callable<Integer>, Debuggable {
     PrintWriter err = spec.commandLine().getErr();
     String who = spec.qualifiedName();
     opts.checkWords(words);
-    Embeddings e = opts.load(limit, err, who);
+    Embeddings e = opts.load(limit.limit, err, who);
     Analogy analogy = new Analogy(new NearestNeighbours(e));
     String score = method.method == Analogy.Method.MUL ? "3cosmul" : "cosine";
-    QuerySession session = new QuerySession(e, out, err, who, format, score);
+    QuerySession session = new QuerySession(e, out, err, who, format.format, score);
     if (!words.isEmpty()) {
       return answer(session, analogy, words.toArray(new String[0]), err) ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }

@@ -44,11 +44,9 @@ public final class CosineCommand implements Callable<Integer>, Debuggable {
   @Parameters(arity = "0..*", paramLabel = "WORD1 WORD2", description = "Pairs of words.")
   List<String> words = new ArrayList<>();
 
-  @Option(names = "-limit", paramLabel = "N", defaultValue = "0", description = "Load only the first N words (default: 0 = all).")
-  long limit;
+  @Mixin QueryOptions.Limit limit = new QueryOptions.Limit();
 
-  @Option(names = "-format", paramLabel = "FORMAT", defaultValue = "table", description = "Output: table, tsv or json (default: table).")
-  OutputFormat format;
+  @Mixin QueryOptions.Format format = new QueryOptions.Format();
 
   @Mixin QueryOptions opts = new QueryOptions();
 
@@ -68,8 +66,8 @@ public final class CosineCommand implements Callable<Integer>, Debuggable {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String who = spec.qualifiedName();
-    Embeddings e = opts.load(limit, err, who);
-    QuerySession session = new QuerySession(e, out, err, who, format, "cosine");
+    Embeddings e = opts.load(limit.limit, err, who);
+    QuerySession session = new QuerySession(e, out, err, who, format.format, "cosine");
     if (!words.isEmpty()) {
       return answer(session, e, words.toArray(new String[0]), out) ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }
@@ -97,7 +95,7 @@ public final class CosineCommand implements Callable<Integer>, Debuggable {
       rows.add(new String[] {Words.show(e, a), Words.show(e, b), CFormat.fixed(cos, 6)});
       cosines.add(cos);
     }
-    switch (format) {
+    switch (format.format) {
       case TSV:
         for (String[] r : rows) {
           out.println(r[0] + "\t" + r[1] + "\t" + r[2]);

@@ -20,6 +20,11 @@ public final class ExitCodes {
   public static final int DIVERGED = 6;
   /** Interrupted (Ctrl-C). */
   public static final int INTERRUPTED = 130;
+  /**
+   * The reader of an output went away (a closed pipe, as in {@code w2v similar king | head -1}): 128 + SIGPIPE,
+   * the status a shell shows for grep or cat in the same place, and nothing is printed.
+   */
+  public static final int CLOSED_PIPE = 141;
 
   private ExitCodes() {}
 

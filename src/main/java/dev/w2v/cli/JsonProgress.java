@@ -161,6 +161,7 @@ final class JsonProgress implements TrainListener {
         g.writeNumberField("train_words", s.trainWords());
         g.writeNumberField("words", s.wordsTrained());
         g.writeNumberField("epochs", s.epochLoss().length);
+        g.writeNumberField("epochs_trained", s.epochsTrained());
         g.writeArrayFieldStart("epoch_loss");
         for (double l : s.epochLoss()) {
           if (Double.isFinite(l)) {

@@ -2,6 +2,7 @@
 package dev.w2v.cli;
 
 import dev.w2v.io.W2vException;
+import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -61,8 +62,10 @@ public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) {
     // UTF-8 whatever the locale: under a POSIX locale Java 17 would print every non-ASCII word as '?'
-    stdout = new Streams.Checked(new FileOutputStream(FileDescriptor.out));
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
+    Streams.Checked checked = new Streams.Checked(new FileOutputStream(FileDescriptor.out));
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(checked, StandardCharsets.UTF_8), true);
+    // phrases -output - writes bytes to System.out: through the same stream, so its failure is known too
+    System.setOut(new PrintStream(new BufferedOutputStream(checked, 8192), true, StandardCharsets.UTF_8));
     OutputStream errStream = Streams.stderr();
     System.setErr(new PrintStream(errStream, true, StandardCharsets.UTF_8));
     PrintWriter err = new PrintWriter(new OutputStreamWriter(errStream, StandardCharsets.UTF_8), true);
@@ -77,11 +80,12 @@ public final class Main implements Callable<Integer> {
     if (tty) {
       Runtime.getRuntime().addShutdownHook(endLine);
     }
-    int code = run(args, out, err);
+    int code = run(args, checked, out, err);
     if (tty) {
       Runtime.getRuntime().removeShutdownHook(endLine);
     }
     out.flush();
+    System.out.flush();
     err.flush();
     System.exit(code);
   }
@@ -91,25 +95,47 @@ public final class Main implements Callable<Integer> {
    * written to {@code out} make the run fail with {@link ExitCodes#IO}, whatever the command returned.
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cl = commandLine(out, err);
-    int code;
+    return run(args, null, out, err);
+  }
+
+  /**
+   * As {@link #run(String[], PrintWriter, PrintWriter)}, where {@code out} writes to {@code checked} (null: not
+   * known), which says why a write failed: a closed pipe ends the run quietly with {@link ExitCodes#CLOSED_PIPE}.
+   */
+  static int run(String[] args, Streams.Checked checked, PrintWriter out, PrintWriter err) {
+    Streams.Checked saved = stdout;
+    stdout = checked;
     try {
-      code = cl.execute(args);
-    } catch (OutOfMemoryError e) {
-      // picocli passes Errors through; the allocations that failed are garbage now, so printing is safe
-      code = outOfMemory(cl, e);
+      CommandLine cl = commandLine(out, err);
+      int code;
+      try {
+        code = cl.execute(args);
+      } catch (OutOfMemoryError e) {
+        // picocli passes Errors through; the allocations that failed are garbage now, so printing is safe
+        code = outOfMemory(cl, e);
+      }
+      return checkOutput(cl, out, code);
+    } finally {
+      stdout = saved;
     }
-    return checkOutput(cl, out, code);
+  }
+
+  /** True when standard output's reader has gone: the run ends quietly, as a process killed by SIGPIPE. */
+  private static boolean stdoutClosed() {
+    return stdout != null && Streams.closedPipe(stdout.failure());
   }
 
   /**
    * A PrintWriter never throws: it only remembers that a write failed. Every command writes its results through
-   * {@code out}, so this one check after the command (checkError flushes first) catches a full disk, a closed pipe or
-   * /dev/full for all of them.
+   * {@code out}, so this one check after the command (checkError flushes first) catches a full disk or /dev/full
+   * for all of them (exit 4, with a message), and a closed pipe (exit 141, quietly, as grep or cat end).
    */
   private static int checkOutput(CommandLine cl, PrintWriter out, int code) {
     if (!out.checkError()) {
       return code;
+    }
+    if (stdoutClosed()) {
+      return code == ExitCodes.OK || code == ExitCodes.CLOSED_PIPE ? ExitCodes.CLOSED_PIPE : code;
     }
     IOException cause = stdout != null ? stdout.failure() : null;
     PrintWriter err = cl.getErr();
@@ -216,6 +242,11 @@ public final class Main implements Callable<Integer> {
     boolean trace = cmd instanceof Debuggable && ((Debuggable) cmd).stackTraces();
     int code;
     String message;
+    if (ex instanceof W2vException && ((W2vException) ex).kind() == W2vException.Kind.IO
+        && (Streams.closedPipe(ex) || stdoutClosed())) {
+      // the reader of standard output (or of an output FIFO) went away: end quietly, as grep or cat do
+      return ExitCodes.CLOSED_PIPE;
+    }
     if (ex instanceof W2vException) {
       code = ExitCodes.of(((W2vException) ex).kind());
       message = ex.getMessage();

@@ -42,11 +42,9 @@ public final class OddOneOutCommand implements Callable<Integer>, Debuggable {
   @Parameters(arity = "0..*", paramLabel = "WORD", description = "Two or more words.")
   List<String> words = new ArrayList<>();
 
-  @Option(names = "-limit", paramLabel = "N", defaultValue = "0", description = "Load only the first N words (default: 0 = all).")
-  long limit;
+  @Mixin QueryOptions.Limit limit = new QueryOptions.Limit();
 
-  @Option(names = "-format", paramLabel = "FORMAT", defaultValue = "table", description = "Output: table, tsv or json (default: table).")
-  OutputFormat format;
+  @Mixin QueryOptions.Format format = new QueryOptions.Format();
 
   @Mixin QueryOptions opts = new QueryOptions();
 
@@ -66,8 +64,8 @@ public final class OddOneOutCommand implements Callable<Integer>, Debuggable {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String who = spec.qualifiedName();
-    Embeddings e = opts.load(limit, err, who);
-    QuerySession session = new QuerySession(e, out, err, who, format, "cosine");
+    Embeddings e = opts.load(limit.limit, err, who);
+    QuerySession session = new QuerySession(e, out, err, who, format.format, "cosine");
     if (!words.isEmpty()) {
       return answer(session, e, words.toArray(new String[0]), out) ? ExitCodes.OK : ExitCodes.BAD_INPUT;
     }
@@ -85,7 +83,7 @@ public final class OddOneOutCommand implements Callable<Integer>, Debuggable {
     }
     List<Neighbour> ranked = OddOneOut.rank(e, idx);
     String odd = Words.show(e, ranked.get(0).index());
-    switch (format) {
+    switch (format.format) {
       case TSV:
         for (Neighbour nb : ranked) {
           out.println(label(ws) + "\t" + Words.show(e, nb.index()) + "\t" + CFormat.fixed(nb.score(), 6));

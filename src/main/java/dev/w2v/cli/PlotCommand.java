@@ -69,8 +69,7 @@ public final class PlotCommand implements Callable<Integer>, Debuggable {
   @Option(names = "-height", paramLabel = "PIXELS", defaultValue = "750", description = "Height (default: 750).")
   int height;
 
-  @Option(names = "-limit", paramLabel = "N", defaultValue = "0", description = "Load only the first N words (default: 0 = all).")
-  long limit;
+  @Mixin QueryOptions.Limit limit = new QueryOptions.Limit();
 
   @Mixin QueryOptions opts = new QueryOptions();
 
@@ -102,7 +101,7 @@ public final class PlotCommand implements Callable<Integer>, Debuggable {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String who = spec.qualifiedName();
-    Embeddings e = opts.load(limit, err, who);
+    Embeddings e = opts.load(limit.limit, err, who);
     QuerySession session = new QuerySession(e, out, err, who, OutputFormat.TABLE, "cosine");
     int[] asked = session.lookUp(words.toArray(new String[0]));
     if (asked == null) {

@@ -1,4 +1,4 @@
-// Options shared by the commands that load a vector file: -vectors and -debug.
+// Options shared by the commands that load a vector file: -vectors and -debug, and the mixins -limit and -format.
 package dev.w2v.cli;
 
 import dev.w2v.io.CompressedInput;
@@ -101,5 +101,19 @@ final class QueryOptions {
 
   boolean stackTraces() {
     return debug >= 3;
+  }
+
+  /** {@code -limit}, for the commands that load vectors to query them (convert's keeps its own words). */
+  static final class Limit {
+    @Option(names = "-limit", paramLabel = "N", defaultValue = "0",
+        description = "Load only the first N words (default: 0 = all).")
+    long limit;
+  }
+
+  /** {@code -format} table, tsv or json, for the query commands (accuracy adds word2vec's, convert has others). */
+  static final class Format {
+    @Option(names = "-format", paramLabel = "FORMAT", defaultValue = "table",
+        description = "Output: table, tsv or json (default: table).")
+    OutputFormat format;
   }
 }

@@ -136,6 +136,9 @@ final class QuerySession {
         }
         query.test(words);
         out.flush();
+        if (out.checkError()) {
+          return ExitCodes.OK; // the answers cannot be written (a closed pipe...): Main says so, or ends quietly
+        }
       }
     } finally {
       lines.close();

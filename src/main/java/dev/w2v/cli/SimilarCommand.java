@@ -62,11 +62,9 @@ public final class SimilarCommand implements Callable<Integer>, Debuggable {
   @Option(names = "-n", paramLabel = "N", defaultValue = "10", description = "How many answers (default: 10; distance.c shows 40).")
   int n;
 
-  @Option(names = "-limit", paramLabel = "N", defaultValue = "0", description = "Load only the first N words (default: 0 = all).")
-  long limit;
+  @Mixin QueryOptions.Limit limit = new QueryOptions.Limit();
 
-  @Option(names = "-format", paramLabel = "FORMAT", defaultValue = "table", description = "Output: table, tsv or json (default: table).")
-  OutputFormat format;
+  @Mixin QueryOptions.Format format = new QueryOptions.Format();
 
   @Mixin QueryOptions opts = new QueryOptions();
 
@@ -88,9 +86,9 @@ public final class SimilarCommand implements Callable<Integer>, Debuggable {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String who = spec.qualifiedName();
-    Embeddings e = opts.load(limit, err, who);
+    Embeddings e = opts.load(limit.limit, err, who);
     NearestNeighbours nn = new NearestNeighbours(e);
-    QuerySession session = new QuerySession(e, out, err, who, format, "cosine");
+    QuerySession session = new QuerySession(e, out, err, who, format.format, "cosine");
     String[] neg = negative.toArray(new String[0]);
     if (vector != null && !vector.equals("-")) {
       float[] v = VectorArgument.parse(vector, e.dim(), "-vector");

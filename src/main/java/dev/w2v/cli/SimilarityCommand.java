@@ -59,8 +59,7 @@ public final class SimilarityCommand implements Callable<Integer>, Debuggable {
   @Option(names = "-oov-zero", description = "Score pairs with an unknown word 0 instead of skipping them (gensim's dummy4unknown).")
   boolean oovZero;
 
-  @Option(names = "-format", paramLabel = "FORMAT", defaultValue = "table", description = "Output: table, tsv or json (default: table).")
-  OutputFormat format;
+  @Mixin QueryOptions.Format format = new QueryOptions.Format();
 
   @Mixin QueryOptions opts = new QueryOptions();
 
@@ -117,7 +116,7 @@ public final class SimilarityCommand implements Callable<Integer>, Debuggable {
   }
 
   private void print(PrintWriter out, List<WordPairSimilarity.Report> reports) {
-    switch (format) {
+    switch (format.format) {
       case TSV:
         out.println("file\tpairs\toov\toov_ratio\tspearman\tspearman_p\tpearson\tpearson_p");
         for (int i = 0; i < files.size(); i++) {

@@ -39,6 +39,19 @@ public final class Streams {
     return new FileOutputStream(FileDescriptor.err);
   }
 
+  /**
+   * True when {@code t} or one of its causes is the write error of a pipe or FIFO whose reader has gone (EPIPE; Java
+   * ignores SIGPIPE, so the write fails with "Broken pipe" instead of the process being killed).
+   */
+  public static boolean closedPipe(Throwable t) {
+    for (int depth = 0; t != null && depth < 20; t = t.getCause(), depth++) {
+      if (t instanceof IOException && t.getMessage() != null && t.getMessage().contains("Broken pipe")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** An output stream that keeps the first write error, which a PrintWriter above it would swallow. */
   static final class Checked extends FilterOutputStream {
     private volatile IOException failure;

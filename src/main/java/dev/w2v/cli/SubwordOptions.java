@@ -14,7 +14,8 @@ public final class SubwordOptions {
 
   @Option(names = "-maxn", paramLabel = "INT",
       description = "Subwords: max length of character n-grams (default 0: no subwords, word2vec's model; fastText"
-          + " uses 6). With -maxn > 0 a word's vector is the mean of its own row and its n-grams' rows, as fastText.")
+          + " uses 6). With -maxn > 0 a word's vector is the mean of its own row and its n-grams' rows, as fastText;"
+          + " -alpha then defaults to 0.05 (fastText's -lr) for skip-gram too.")
   int maxn = 0;
 
   @Option(names = "-bucket", paramLabel = "INT",

@@ -134,8 +134,16 @@ final class TextProgress implements TrainListener {
       return;
     }
     if (s.epochLoss().length > 0) {
-      line(String.format(Locale.ROOT, "Trained %d epoch%s, %,d words in %.1f s: %s words/s (whole run %.1f s)",
-          s.epochLoss().length, s.epochLoss().length == 1 ? "" : "s", s.wordsTrained(), s.trainSeconds(),
+      long trained = s.epochsTrained();
+      // a resumed run trained only the epochs after its checkpoint: say which, of how many
+      String epochs = s.epochsResumed() == 0
+          ? String.format(Locale.ROOT, "%d epoch%s", trained, trained == 1 ? "" : "s")
+          : String.format(Locale.ROOT, "%d epoch%s (%s of %d; resumed after epoch %d)", trained,
+              trained == 1 ? "" : "s", trained == 1 ? Long.toString(s.epochLoss().length)
+                  : (s.epochsResumed() + 1) + "-" + s.epochLoss().length,
+              s.epochLoss().length, s.epochsResumed());
+      line(String.format(Locale.ROOT, "Trained %s, %,d words in %.1f s: %s words/s (whole run %.1f s)",
+          epochs, s.wordsTrained(), s.trainSeconds(),
           rate(s.wordsTrained() / Math.max(s.trainSeconds(), 1e-9)), s.seconds()));
       StringBuilder b = new StringBuilder("Loss per epoch:");
       for (int e = 0; e < s.epochLoss().length; e++) {

@@ -52,69 +52,8 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
           + " input, read one after the other; gzip, bzip2, xz and zstd files are decompressed.")
   List<Path> corpus;
 
-  @Option(names = "-train", paramLabel = "FILE",
-      description = "Use text data from FILE to train the model: a file, - (standard input), a directory (its"
-          + " files in name order) or a quoted glob; compressed files are recognised by their first bytes.")
-  Path train;
-
-  @Option(names = "-output", paramLabel = "FILE",
-      description = "Save the word vectors / word classes to FILE (default vectors.bin; with -save-vocab and no"
-          + " -output, only the vocabulary is built, as in word2vec.c).")
-  Path output;
-
-  @Option(names = "-size", paramLabel = "INT", description = "Size of word vectors (default ${DEFAULT-VALUE}).")
-  int size = 100;
-
-  @Option(names = "-window", paramLabel = "INT", description = "Max skip length between words (default ${DEFAULT-VALUE}).")
-  int window = 5;
-
-  @Option(names = "-sample", paramLabel = "FLOAT",
-      description = "Threshold for down-sampling frequent words (default 1e-3; useful range (0, 1e-5)).")
-  String sample = "1e-3";
-
-  @Option(names = "-hs", paramLabel = "0|1", description = "Use hierarchical softmax (default ${DEFAULT-VALUE}).")
-  int hs = 0;
-
-  @Option(names = "-negative", paramLabel = "INT",
-      description = "Number of negative examples (default ${DEFAULT-VALUE}, common 3-10, 0 = not used).")
-  int negative = 5;
-
-  @Option(names = "-threads", paramLabel = "INT", description = "Threads (default: the number of processors).")
-  Integer threads;
-
-  @Option(names = "-iter", paramLabel = "INT", description = "Training epochs (default ${DEFAULT-VALUE}).")
-  long iter = 5;
-
-  @Option(names = "-min-count", paramLabel = "INT",
-      description = "Discard words that appear fewer than INT times (default ${DEFAULT-VALUE}).")
-  int minCount = 5;
-
-  @Option(names = "-alpha", paramLabel = "FLOAT",
-      description = "Starting learning rate (default 0.025 for skip-gram, 0.05 for CBOW and with subwords).")
-  String alpha;
-
-  @Option(names = "-classes", paramLabel = "INT",
-      description = "Write word classes (k-means) instead of vectors (default 0: vectors).")
-  int classes = 0;
-
-  @Option(names = "-debug", paramLabel = "INT",
-      description = "0 silent, 1 summary, 2 progress (default), 3 also stack traces on errors.")
-  int debug = 2;
-
-  @Option(names = "-binary", paramLabel = "0|1",
-      description = "Binary output (default: 1 for a .bin output name, else 0).")
-  Integer binary;
-
-  @Option(names = "-save-vocab", paramLabel = "FILE", description = "Save the vocabulary to FILE.")
-  Path saveVocab;
-
-  @Option(names = "-read-vocab", paramLabel = "FILE",
-      description = "Read the vocabulary from FILE instead of building it from the training data.")
-  Path readVocab;
-
-  @Option(names = "-cbow", paramLabel = "0|1",
-      description = "1 = continuous bag of words (default), 0 = skip-gram.")
-  int cbow = 1;
+  /** -train to -cbow, declared once for this command and the Spark trainer. */
+  @Mixin TrainFlags f = new TrainFlags();
 
   @Option(names = "-reference", paramLabel = "0|1",
       description = "1 = reproduce word2vec.c exactly: its float arithmetic, its negative-sample table and its"
@@ -128,10 +67,7 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
           + " 0 = a fresh draw per context word, as word2vec.c. Ignored with -reference 1.")
   int sharedNegatives = 1;
 
-  @Option(names = "-seed", paramLabel = "N",
-      description = "Seed of every random stream (default 1: word2vec.c's). With -threads 1 the same seed gives the"
-          + " same vectors, byte for byte.")
-  long seed = RunConfig.WORD2VEC_SEED;
+  @Mixin TrainFlags.Seed seed = new TrainFlags.Seed();
 
   @Option(names = "-save-model", paramLabel = "FILE",
       description = "Also save the whole training state (vocabulary, syn0, syn1/syn1neg, settings) to FILE, to"
@@ -173,7 +109,7 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
 
   @Override
   public boolean stackTraces() {
-    return debug >= 3;
+    return f.debug >= 3;
   }
 
   @Override
@@ -182,8 +118,8 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
     SubwordConfig sub = subwords.config();
     PrintWriter err = spec.commandLine().getErr();
     boolean tty = Terminal.stderrIsTerminal();
-    StdinHint.print(inputs(), err, "train", debug);
-    RunConfig rc = new RunConfig(seed, saveModel, initModel, checkpoint, resume, null);
+    StdinHint.print(inputs(), err, "train", f.debug);
+    RunConfig rc = new RunConfig(seed.seed, saveModel, initModel, checkpoint, resume, null);
     TrainingEvaluation eval = new TrainingEvaluation(evalAnalogies, evalPairs,
         TrainingEvaluation.DEFAULT_ANALOGY_LIMIT);
     if (!eval.isEmpty()) {
@@ -228,9 +164,9 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
       });
     }
     if (progress == ProgressFormat.json) {
-      new TrainJob(cfg, inputs(), rc, new JsonProgress(err, debug)).subwords(sub).run();
+      new TrainJob(cfg, inputs(), rc, new JsonProgress(err, f.debug)).subwords(sub).run();
     } else {
-      TextProgress text = new TextProgress(err, tty, debug);
+      TextProgress text = new TextProgress(err, tty, f.debug);
       try {
         new TrainJob(cfg, inputs(), rc, text).subwords(sub).run();
       } finally {
@@ -250,12 +186,12 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
   /** The corpus as typed: -train, or the positional arguments (-train X X is accepted, as before). */
   List<Path> inputs() {
     boolean positional = corpus != null && !corpus.isEmpty();
-    if (train != null && positional && !corpus.equals(List.of(train))) {
-      throw W2vException.usage("training files given both as -train " + train + " and as arguments "
+    if (f.train != null && positional && !corpus.equals(List.of(f.train))) {
+      throw W2vException.usage("training files given both as -train " + f.train + " and as arguments "
           + corpus.stream().map(Path::toString).collect(Collectors.joining(" ")) + ": give them in one place");
     }
-    if (train != null) {
-      return List.of(train);
+    if (f.train != null) {
+      return List.of(f.train);
     }
     if (!positional) {
       throw W2vException.usage("no training file: give it as -train FILE or as the last argument");
@@ -265,23 +201,23 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
 
   TrainConfig config() {
     Path in = inputs().get(0);
-    TrainConfig.flag01("-cbow", cbow);
+    TrainConfig.flag01("-cbow", f.cbow);
     TrainConfig.flag01("-reference", reference);
     TrainConfig.flag01("-shared-negatives", sharedNegatives);
-    if (binary != null) {
-      TrainConfig.flag01("-binary", binary);
+    if (f.binary != null) {
+      TrainConfig.flag01("-binary", f.binary);
     }
-    Path out = output;
-    if (out == null && saveVocab == null) {
+    Path out = f.output;
+    if (out == null && f.saveVocab == null) {
       out = Path.of("vectors.bin");
     }
-    boolean bin = binary != null ? binary == 1 : out != null && out.toString().endsWith(".bin");
+    boolean bin = f.binary != null ? f.binary == 1 : out != null && out.toString().endsWith(".bin");
     // fastText's -lr 0.05 with subwords, for skip-gram too
-    float a = alpha != null ? TrainConfig.parseFloat("-alpha", alpha)
-        : (float) (cbow == 1 || subwords.maxn > 0 ? 0.05 : 0.025);
-    int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    return new TrainConfig(in, out, size, window, TrainConfig.parseFloat("-sample", sample), hs, negative, t, iter,
-        minCount, a, classes, debug, bin, saveVocab, readVocab, cbow == 1, reference == 1,
+    float a = f.alpha != null ? TrainConfig.parseFloat("-alpha", f.alpha)
+        : (float) (f.cbow == 1 || subwords.maxn > 0 ? 0.05 : 0.025);
+    int t = f.threads != null ? f.threads : Runtime.getRuntime().availableProcessors();
+    return new TrainConfig(in, out, f.size, f.window, TrainConfig.parseFloat("-sample", f.sample), f.hs, f.negative,
+        t, f.iter, f.minCount, a, f.classes, f.debug, bin, f.saveVocab, f.readVocab, f.cbow == 1, reference == 1,
         sharedNegatives == 1 && reference == 0);
   }
 }

@@ -28,7 +28,9 @@ import java.util.zip.CRC32C;
  * magic    8 bytes  "W2VMODEL"
  * version  u32      1, or 2 for a subword model (older readers then refuse it by its version)
  * section* tag (4 ASCII bytes), payload length (u64), payload, CRC32C of the payload (u32), in this order:
- *   HEAD   UTF-8 text, one "key=value" line per setting (sizes, flags, learning-rate position, thread states)
+ *   HEAD   UTF-8 text, one "key=value" line per setting (sizes, flags, learning-rate position, thread states,
+ *          and since w2v stored it the optional epoch-loss: each finished epoch's loss; readers ignore keys they
+ *          do not know and do without the optional ones, so the version stays 1)
  *   VOCB   u32 V, then V times: u32 byte length, the word's bytes, u64 model count, u64 corpus count
  *   SYN0   u32 rows (V), u32 columns (size), rows x columns f32
  *   SYN1   as SYN0, only with hierarchical softmax
@@ -156,6 +158,11 @@ public final class ModelFile {
     m.put("thread-random", rnd.toString());
     m.put("thread-alpha", al.toString());
     m.put("thread-eof", eof.toString());
+    StringBuilder loss = new StringBuilder();
+    for (int e = 0; e < p.epochLoss().length; e++) {
+      loss.append(e == 0 ? "" : ",").append(Double.toString(p.epochLoss()[e])); // exact; NaN for an unknown one
+    }
+    m.put("epoch-loss", loss.toString());
     m.put("corpus", k.name().replace('\n', ' '));
     m.put("corpus-bytes", Long.toString(k.bytes()));
     m.put("corpus-tokens", Long.toString(k.tokens()));
@@ -214,6 +221,27 @@ public final class ModelFile {
       } catch (NumberFormatException e) {
         throw new Corrupt("bad header value " + key + "=" + m.get(key));
       }
+    }
+
+    /** An optional list of at most {@code max} doubles (absent in files written before it existed: empty). */
+    double[] losses(String key, long max) throws Corrupt {
+      String v = m.get(key);
+      if (v == null || v.isEmpty()) {
+        return new double[0];
+      }
+      String[] parts = v.split(",");
+      if (parts.length > max) {
+        throw new Corrupt("header value " + key + " has " + parts.length + " entries for " + max + " epochs");
+      }
+      double[] d = new double[parts.length];
+      try {
+        for (int i = 0; i < d.length; i++) {
+          d[i] = Double.parseDouble(parts[i]);
+        }
+      } catch (NumberFormatException e) {
+        throw new Corrupt("bad header value " + key + "=" + v);
+      }
+      return d;
     }
 
     String[] list(String key, int n) throws Corrupt {
@@ -376,8 +404,9 @@ public final class ModelFile {
         } catch (NumberFormatException e) {
           throw new Corrupt("bad thread state in the header");
         }
-        TrainingState.Position position = new TrainingState.Position(h.lng("epochs-done"), h.lng("epochs-total"),
-            h.lng("words-done"), h.flt("alpha-now"), rnd, al, eof);
+        long epochsDone = h.lng("epochs-done");
+        TrainingState.Position position = new TrainingState.Position(epochsDone, h.lng("epochs-total"),
+            h.lng("words-done"), h.flt("alpha-now"), rnd, al, eof, h.losses("epoch-loss", epochsDone));
         TrainingState.Corpus corpus = new TrainingState.Corpus(h.str("corpus"), h.lng("corpus-bytes"),
             h.lng("corpus-tokens"), h.lng("train-words"));
 

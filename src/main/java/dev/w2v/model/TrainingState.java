@@ -57,6 +57,8 @@ public record TrainingState(
    * @param threadRandom each training thread's next_random
    * @param threadAlpha each thread's current learning rate
    * @param threadEof each thread's end-of-file flag (only -reference 1 carries it across epochs)
+   * @param epochLoss the mean loss per prediction of each epoch done, the first {@code epochsDone} of them (NaN:
+   *     not known); empty in a state written before w2v stored it
    */
   public record Position(
       long epochsDone,
@@ -65,7 +67,20 @@ public record TrainingState(
       float alpha,
       long[] threadRandom,
       float[] threadAlpha,
-      boolean[] threadEof) {}
+      boolean[] threadEof,
+      double[] epochLoss) {
+
+    /** A position without the epochs' loss (as in a state written before w2v stored it). */
+    public Position(long epochsDone, long epochsTotal, long wordsDone, float alpha, long[] threadRandom,
+        float[] threadAlpha, boolean[] threadEof) {
+      this(epochsDone, epochsTotal, wordsDone, alpha, threadRandom, threadAlpha, threadEof, new double[0]);
+    }
+
+    /** The loss of epoch {@code e} (0-based), or NaN when the state does not carry it. */
+    public double epochLoss(int e) {
+      return e < epochLoss.length ? epochLoss[e] : Double.NaN;
+    }
+  }
 
   /**
    * The corpus of the run that wrote the state, as {@code -resume} checks it.

@@ -245,6 +245,11 @@ public final class Phrases {
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
       out.write(b, off, len);
+      // a PrintStream keeps its errors to itself: stop at the first (a closed pipe need not wait for the whole
+      // corpus); checkError's flush costs nothing more, System.out flushes every write
+      if (out instanceof PrintStream && ((PrintStream) out).checkError()) {
+        throw W2vException.io("cannot write standard output", null);
+      }
     }
 
     @Override

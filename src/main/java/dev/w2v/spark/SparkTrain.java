@@ -2,6 +2,7 @@
 package dev.w2v.spark;
 
 import dev.w2v.cli.ExitCodes;
+import dev.w2v.cli.TrainFlags;
 import dev.w2v.io.W2vException;
 import dev.w2v.train.TrainConfig;
 import java.io.IOException;
@@ -23,8 +24,11 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import scala.Tuple2;
 
 /**
@@ -37,6 +41,7 @@ import scala.Tuple2;
 @Command(
     name = "w2v-spark",
     sortOptions = false,
+    resourceBundle = "dev.w2v.spark.SparkTrainHelp",
     mixinStandardHelpOptions = true,
     description = {
       "Train skip-gram word vectors with negative sampling on Spark, partitioning the model over -partitions K"
@@ -44,64 +49,13 @@ import scala.Tuple2;
       "Example: spark-submit --class dev.w2v.spark.SparkTrain w2v.jar -train hdfs:///corpus -output vectors.bin"
     })
 public final class SparkTrain implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Parameters(arity = "0..1", paramLabel = "CORPUS", description = "Training text (same as -train).")
   String corpus;
 
-  @Option(names = "-train", paramLabel = "PATH",
-      description = "Training text: a file, directory or glob, local or hdfs:// s3a:// ...; .gz/.bz2 read as such.")
-  String train;
-
-  @Option(names = "-output", paramLabel = "PATH", description = "Word vectors (default vectors.bin).")
-  String output;
-
-  @Option(names = "-size", paramLabel = "INT", description = "Size of word vectors (default ${DEFAULT-VALUE}).")
-  int size = 100;
-
-  @Option(names = "-window", paramLabel = "INT", description = "Max skip length between words (default ${DEFAULT-VALUE}).")
-  int window = 5;
-
-  @Option(names = "-sample", paramLabel = "FLOAT",
-      description = "Threshold for down-sampling frequent words (default 1e-3).")
-  String sample = "1e-3";
-
-  @Option(names = "-hs", paramLabel = "0", description = "Hierarchical softmax: not on Spark (use w2v train).")
-  int hs = 0;
-
-  @Option(names = "-negative", paramLabel = "INT", description = "Number of negative examples (default ${DEFAULT-VALUE}).")
-  int negative = 5;
-
-  @Option(names = "-threads", paramLabel = "INT",
-      description = "Hogwild threads inside each task (default: spark.task.cpus, 1 unless set).")
-  Integer threads;
-
-  @Option(names = "-iter", paramLabel = "INT", description = "Training epochs (default ${DEFAULT-VALUE}).")
-  long iter = 5;
-
-  @Option(names = "-min-count", paramLabel = "INT",
-      description = "Discard words that appear fewer than INT times (default ${DEFAULT-VALUE}).")
-  int minCount = 5;
-
-  @Option(names = "-alpha", paramLabel = "FLOAT", description = "Starting learning rate (default 0.025).")
-  String alpha = "0.025";
-
-  @Option(names = "-classes", paramLabel = "0", description = "Word classes: not on Spark (use w2v train).")
-  int classes = 0;
-
-  @Option(names = "-debug", paramLabel = "INT",
-      description = "0 silent, 1 summary, 2 progress (default), 3 also Spark's log and stack traces.")
-  int debug = 2;
-
-  @Option(names = "-binary", paramLabel = "0|1", description = "Binary output (default: 1 for a .bin name).")
-  Integer binary;
-
-  @Option(names = "-save-vocab", paramLabel = "PATH", description = "Save the vocabulary to PATH.")
-  String saveVocab;
-
-  @Option(names = "-read-vocab", paramLabel = "PATH", description = "Read the vocabulary from PATH.")
-  String readVocab;
-
-  @Option(names = "-cbow", paramLabel = "0", description = "0 = skip-gram (the default and only mode on Spark).")
-  int cbow = 0;
+  /** -train to -cbow, declared once with w2v train's; this command's texts and defaults: SparkTrainHelp. */
+  @Mixin TrainFlags f = new TrainFlags();
 
   @Option(names = "-partitions", paramLabel = "K",
       description = "Model partitions K (default: spark.default.parallelism). Each task holds about 2/K of the model.")
@@ -129,8 +83,7 @@ public final class SparkTrain implements Callable<Integer> {
           + " for models larger than the executors' memory).")
   String storageLevel = "MEMORY_AND_DISK";
 
-  @Option(names = "-seed", paramLabel = "INT", description = "Random seed (default ${DEFAULT-VALUE}).")
-  long seed = 1;
+  @Mixin TrainFlags.Seed seed = new TrainFlags.Seed();
 
   @Option(names = "-master", paramLabel = "URL",
       description = "Spark master when not set by spark-submit (scripts/w2v-spark: local[*]).")
@@ -154,7 +107,7 @@ public final class SparkTrain implements Callable<Integer> {
     cl.setExecutionExceptionHandler((ex, line, parsed) -> {
       if (ex instanceof W2vException w) {
         err.println("w2v-spark: " + w.getMessage());
-        if (cmd.debug >= 3) {
+        if (cmd.f.debug >= 3) {
           ex.printStackTrace(err);
         }
         return switch (w.kind()) {
@@ -166,7 +119,7 @@ public final class SparkTrain implements Callable<Integer> {
         };
       }
       err.println("w2v-spark: " + oneLine(ex));
-      if (cmd.debug >= 3) {
+      if (cmd.f.debug >= 3) {
         ex.printStackTrace(err);
       }
       return ExitCodes.SOFTWARE;
@@ -198,21 +151,21 @@ public final class SparkTrain implements Callable<Integer> {
     } else if (!conf.contains("spark.master")) {
       b.master("local[*]");
     }
-    if (threads != null && threads > 1 && !conf.contains("spark.task.cpus")) {
+    if (f.threads != null && f.threads > 1 && !conf.contains("spark.task.cpus")) {
       // a session we start gives each task the cores its Hogwild threads use (spark-submit: --conf)
       String m = master != null ? master : conf.get("spark.master", "local[*]");
       java.util.regex.Matcher lm = java.util.regex.Pattern.compile("local\\[(\\d+)(,\\d+)?\\]").matcher(m);
       int cores = m.equals("local") ? 1 : lm.matches() ? Integer.parseInt(lm.group(1))
           : m.startsWith("local[*") ? Runtime.getRuntime().availableProcessors() : Integer.MAX_VALUE;
-      if (threads > cores) {
-        throw W2vException.usage("-threads " + threads + " is more than the " + cores + " core(s) of -master " + m);
+      if (f.threads > cores) {
+        throw W2vException.usage("-threads " + f.threads + " is more than the " + cores + " core(s) of -master " + m);
       }
-      b.config("spark.task.cpus", String.valueOf(threads));
+      b.config("spark.task.cpus", String.valueOf(f.threads));
     }
     boolean existing = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
     SparkSession spark = b.getOrCreate();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    if (debug < 3) {
+    if (f.debug < 3) {
       jsc.setLogLevel("ERROR");
     }
     try {
@@ -229,6 +182,12 @@ public final class SparkTrain implements Callable<Integer> {
       SparkSkipGram.Settings sg) {}
 
   Settings settings() {
+    // the paths as typed: Spark's (hdfs://...), which a java.nio Path would change
+    CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+    String train = TrainFlags.typed(parsed, "-train");
+    String output = TrainFlags.typed(parsed, "-output");
+    String saveVocab = TrainFlags.typed(parsed, "-save-vocab");
+    String readVocab = TrainFlags.typed(parsed, "-read-vocab");
     if (train != null && corpus != null && !train.equals(corpus)) {
       throw W2vException.usage("two training files given: -train " + train + " and " + corpus);
     }
@@ -236,33 +195,34 @@ public final class SparkTrain implements Callable<Integer> {
     if (in == null) {
       throw W2vException.usage("no training file: give it as -train PATH or as the last argument");
     }
-    if (cbow == 1) {
+    if (f.cbow == 1) {
       throw W2vException.usage("-cbow 1: Spark trains skip-gram only (-cbow 0); for CBOW use the single-machine"
           + " trainer, w2v train");
     }
-    if (hs == 1) {
+    if (f.hs == 1) {
       throw W2vException.usage("-hs 1: Spark trains with negative sampling only; for hierarchical softmax use the"
           + " single-machine trainer, w2v train");
     }
-    if (classes != 0) {
+    if (f.classes != 0) {
       throw W2vException.usage("-classes: word classes are not computed on Spark; use the single-machine trainer,"
           + " w2v train");
     }
-    TrainConfig.flag01("-cbow", cbow);
-    TrainConfig.flag01("-hs", hs);
-    if (binary != null) {
-      TrainConfig.flag01("-binary", binary);
+    TrainConfig.flag01("-cbow", f.cbow);
+    TrainConfig.flag01("-hs", f.hs);
+    if (f.binary != null) {
+      TrainConfig.flag01("-binary", f.binary);
     }
     String out = output;
     if (out == null && saveVocab == null) {
       out = "vectors.bin";
     }
-    float a = TrainConfig.parseFloat("-alpha", alpha);
-    float smp = TrainConfig.parseFloat("-sample", sample);
+    float a = TrainConfig.parseFloat("-alpha", f.alpha);
+    float smp = TrainConfig.parseFloat("-sample", f.sample);
     // the command line's validation of the shared flags (paths are checked separately: they are Spark paths)
-    int t = threads == null ? 1 : threads; // without -threads, run() takes spark.task.cpus
-    new TrainConfig(java.nio.file.Path.of("train"), out == null ? null : java.nio.file.Path.of("out"), size,
-        window, smp, hs, negative, t, iter, minCount, a, classes, debug, false, null, null, false, false, false);
+    int t = f.threads == null ? 1 : f.threads; // without -threads, run() takes spark.task.cpus
+    new TrainConfig(java.nio.file.Path.of("train"), out == null ? null : java.nio.file.Path.of("out"), f.size,
+        f.window, smp, f.hs, f.negative, t, f.iter, f.minCount, a, f.classes, f.debug, false, null, null, false, false,
+        false);
     if (!List.of("bucket", "split").contains(noise)) {
       throw W2vException.usage("-noise must be bucket or split, got " + noise);
     }
@@ -279,11 +239,11 @@ public final class SparkTrain implements Callable<Integer> {
     if (partitions != null && partitions <= 0) {
       throw W2vException.usage("-partitions must be a positive number, got " + partitions);
     }
-    boolean bin = binary != null ? binary == 1 : out != null && out.endsWith(".bin");
+    boolean bin = f.binary != null ? f.binary == 1 : out != null && out.endsWith(".bin");
     int k = partitions != null ? partitions : 1; // replaced by the cluster's default parallelism in run()
     return new Settings(in, out, saveVocab, readVocab, bin, outputFormat,
-        new SparkSkipGram.Settings(size, window, smp, Math.max(negative, 1), iter, minCount, a, k,
-            rounds == null ? 1 : rounds, seed, level, SparkSkipGram.BROADCAST_LIMIT, noise.equals("split"), t));
+        new SparkSkipGram.Settings(f.size, f.window, smp, Math.max(f.negative, 1), f.iter, f.minCount, a, k,
+            rounds == null ? 1 : rounds, seed.seed, level, SparkSkipGram.BROADCAST_LIMIT, noise.equals("split"), t));
   }
 
   void run(JavaSparkContext jsc, Settings s) throws IOException {
@@ -296,11 +256,11 @@ public final class SparkTrain implements Callable<Integer> {
       sg = sg.withRounds(Math.min(8, sg.partitions()));
     }
     int taskCpus = jsc.getConf().getInt("spark.task.cpus", 1);
-    if (threads == null) {
+    if (f.threads == null) {
       sg = sg.withThreads(taskCpus);
-    } else if (threads != taskCpus && debug >= 1) {
-      err.println("warning: -threads " + threads + " with spark.task.cpus=" + taskCpus + ": each task runs " + threads
-          + " threads on " + taskCpus + " core(s); give spark-submit --conf spark.task.cpus=" + threads);
+    } else if (f.threads != taskCpus && f.debug >= 1) {
+      err.println("warning: -threads " + f.threads + " with spark.task.cpus=" + taskCpus + ": each task runs "
+          + f.threads + " threads on " + taskCpus + " core(s); give spark-submit --conf spark.task.cpus=" + f.threads);
     }
     requireInput(s.train(), "training file", hconf);
     if (s.readVocab() != null) {
@@ -335,7 +295,7 @@ public final class SparkTrain implements Callable<Integer> {
     SparkSkipGram.Result r;
     try {
       r = SparkSkipGram.train(sentences, vocab, sg, line -> {
-        if (debug >= 2) {
+        if (f.debug >= 2) {
           err.println(line);
         }
       });
@@ -355,7 +315,7 @@ public final class SparkTrain implements Callable<Integer> {
     } else {
       VectorsOut.file(r, s.output(), s.binary(), hconf);
     }
-    if (debug >= 1) {
+    if (f.debug >= 1) {
       err.printf("Trained %d words x %d on %d partitions in %.1f s; vectors in %s%n", r.vocabSize(), r.dim(),
           sg.partitions(), (System.nanoTime() - t0) / 1e9, s.output());
     }

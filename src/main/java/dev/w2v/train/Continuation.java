@@ -266,20 +266,22 @@ final class Continuation {
 
   /** The state of a running job at an epoch boundary, for -save-model and -checkpoint (no copies). */
   static TrainingState capture(TrainConfig cfg, RunConfig rc, boolean simd, Trainer trainer, Model model,
-      Vocabulary vocab, Vocabulary trainVocab, long baseEpochs, String corpusName, long corpusBytes, long tokens) {
+      Vocabulary vocab, Vocabulary trainVocab, long baseEpochs, String corpusName, long corpusBytes, long tokens,
+      double[] epochLoss) {
     return capture(cfg, rc, simd, trainer, model, null, vocab, trainVocab, baseEpochs, corpusName, corpusBytes,
-        tokens);
+        tokens, epochLoss);
   }
 
   /** As above, with a subword model's n-gram rows ({@code sub} may be null). */
   static TrainingState capture(TrainConfig cfg, RunConfig rc, boolean simd, Trainer trainer, Model model,
       SubwordModel sub, Vocabulary vocab, Vocabulary trainVocab, long baseEpochs, String corpusName,
-      long corpusBytes, long tokens) {
+      long corpusBytes, long tokens, double[] epochLoss) {
     TrainingState.Settings s = new TrainingState.Settings(cfg.size(), cfg.window(), cfg.sample(), cfg.hs(),
         cfg.negative(), cfg.cbow(), cfg.alpha(), cfg.minCount(), cfg.iter(), rc.seed(), cfg.threads(),
         cfg.reference(), cfg.sharedNegatives(), simd ? "simd" : "scalar");
     TrainingState.Position p = new TrainingState.Position(trainer.epochsDone(), baseEpochs + trainer.epochsDone(),
-        trainer.wordsDone(), trainer.alpha(), trainer.threadRandom(), trainer.threadAlpha(), trainer.threadEof());
+        trainer.wordsDone(), trainer.alpha(), trainer.threadRandom(), trainer.threadAlpha(), trainer.threadEof(),
+        epochLoss);
     TrainingState.Corpus k = new TrainingState.Corpus(corpusName, corpusBytes, tokens,
         trainVocab.trainWords());
     return new TrainingState(s, p, k, vocab.words(), vocab.counts(), trainVocab.counts(), model.stride,

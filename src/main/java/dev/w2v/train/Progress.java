@@ -41,6 +41,8 @@ final class Progress {
     this.periodNanos = period * 1_000_000L;
     this.lastUpdateNanos = startNanos;
     this.startWords = trainer.wordsDone();
+    // a resumed run starts after the checkpoint's epochs: the first to publish is the first it trains
+    this.nextEpoch = (int) Math.min(trainer.epochsDone(), Integer.MAX_VALUE);
     // finished epochs are looked for four times a second; updates go out every `period`
     this.ticker = period > 0 ? new Ticker("w2v-progress", Math.min(period, 250), Math.min(period, 250), this::tick)
         : null;

@@ -193,7 +193,7 @@ public final class TrainJob {
     }
     if (!cfg.trains()) {
       double secs = (System.nanoTime() - jobStart) / 1e9;
-      listener.finished(new TrainListener.Summary(vocab.size(), vocab.trainWords(), 0, new double[0], secs, 0,
+      listener.finished(new TrainListener.Summary(vocab.size(), vocab.trainWords(), 0, new double[0], 0, secs, 0,
           outputs()));
       return new Result(vocab.size(), vocab.trainWords(), 0, 0, new double[0]);
     }
@@ -245,9 +245,13 @@ public final class TrainJob {
     }
     long baseEpochs = cont != null ? cont.baseEpochs() : 0;
     long tokens = cfg.readVocab() != null ? -1 : scanned;
+    // -resume: the checkpoint's epochs are done; their loss comes from it, the others' from this run's meter
+    TrainingState.Position resumed = cont != null && cont.resume() ? cont.state().position() : null;
+    long epochsResumed = resumed != null ? resumed.epochsDone() : 0;
     final SubwordModel subState = sub;
     Supplier<TrainingState> state = () -> Continuation.capture(cfg, rc, simd, trainer, model, subState, vocab,
-        trainVocab, baseEpochs, inputs.describe(), fileSize, tokens);
+        trainVocab, baseEpochs, inputs.describe(), fileSize, tokens, epochLoss(trainer, resumed,
+        trainer.epochsDone()));
     long wordsBefore = trainer.wordsDone();
     long[] pausedNanos = new long[1]; // checkpoints and evaluation, left out of the training rate
     listener.started(new TrainListener.Start(cfg, rc, vocab.size(), trainVocab.trainWords(), simd));
@@ -311,12 +315,9 @@ public final class TrainJob {
           listener::kmeans);
       VectorWriter.writeClasses(cfg.output(), vocab.words(), cl);
     }
-    double[] epochLoss = new double[(int) Math.min(cfg.iter(), 1 << 20)];
-    for (int e = 0; e < epochLoss.length; e++) {
-      epochLoss[e] = trainer.loss().epochLoss(e);
-    }
+    double[] epochLoss = epochLoss(trainer, resumed, cfg.iter());
     listener.finished(new TrainListener.Summary(vocab.size(), vocab.trainWords(), words, epochLoss,
-        (System.nanoTime() - jobStart) / 1e9, secs, outputs()));
+        Math.min(epochsResumed, epochLoss.length), (System.nanoTime() - jobStart) / 1e9, secs, outputs()));
     return new Result(vocab.size(), vocab.trainWords(), words, secs, epochLoss);
   }
 
@@ -325,6 +326,19 @@ public final class TrainJob {
     return new FastTextBinWriter.Header(cfg.size(), cfg.window(), (int) cfg.iter(), cfg.minCount(), cfg.negative(),
         FastTextFormat.LOSS_NS, cfg.cbow() ? FastTextFormat.MODEL_CBOW : FastTextFormat.MODEL_SKIPGRAM,
         subwords.bucket(), subwords.minn(), subwords.maxn(), cfg.sample());
+  }
+
+  /**
+   * The loss of the first {@code epochs} epochs (at most 2^20): those a resumed run found done in its checkpoint
+   * from {@code resumed} (NaN when it does not carry them), the others from this run's meter.
+   */
+  private static double[] epochLoss(Trainer trainer, TrainingState.Position resumed, long epochs) {
+    double[] loss = new double[(int) Math.min(epochs, 1 << 20)];
+    long before = resumed != null ? resumed.epochsDone() : 0;
+    for (int e = 0; e < loss.length; e++) {
+      loss[e] = e < before ? resumed.epochLoss(e) : trainer.loss().epochLoss(e);
+    }
+    return loss;
   }
 
   /** The files this job writes. */

@@ -68,11 +68,20 @@ public interface TrainListener {
   /**
    * The whole run.
    *
-   * @param epochLoss each epoch's mean loss per prediction
+   * @param epochLoss each epoch's mean loss per prediction, over the whole run (-iter): with {@code -resume}, the
+   *     epochs before the checkpoint come from it (NaN when it does not carry them)
+   * @param epochsResumed the epochs a {@code -resume}d run found done in its checkpoint (0 otherwise): this run
+   *     trained the others
    * @param seconds the whole job, vocabulary and output included
    * @param trainSeconds the training threads only
    * @param outputs the files written
    */
-  record Summary(int vocabSize, long trainWords, long wordsTrained, double[] epochLoss, double seconds,
-      double trainSeconds, List<Path> outputs) {}
+  record Summary(int vocabSize, long trainWords, long wordsTrained, double[] epochLoss, long epochsResumed,
+      double seconds, double trainSeconds, List<Path> outputs) {
+
+    /** The epochs this run trained. */
+    public long epochsTrained() {
+      return epochLoss.length - epochsResumed;
+    }
+  }
 }

@@ -21,10 +21,54 @@ final class FastTextBinReader {
 
   private final VectorInput in;
   private final ByteSource src;
+  /**
+   * fastText's format before the magic number and version (2016-2017; gensim's {@code new_format = False}): the
+   * header starts directly with dim and ws, the dictionary has no pruneidx size or pairs, and no quantised flag
+   * precedes the matrices.
+   */
+  private final boolean older;
 
   FastTextBinReader(VectorInput in) {
+    this(in, false);
+  }
+
+  FastTextBinReader(VectorInput in, boolean older) {
     this.in = in;
     this.src = in.src;
+    this.older = older;
+  }
+
+  /**
+   * Whether {@code head[0..n)} is the start of a fastText model of the older format, which has no magic number:
+   * its 12 int32 args and float64 t, then the dictionary's sizes, all in their ranges (dim, ws, epoch positive;
+   * loss and model fastText's codes 1..4 and 1..3; t in [0, 1]; size = nwords + nlabels).
+   */
+  static boolean isOlderFormat(byte[] head, int n) {
+    if (n < 13 * 4 + 8 + 3 * 4 + 8) {
+      return false;
+    }
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(head, 0, n).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    int dim = b.getInt(0);
+    int ws = b.getInt(4);
+    int epoch = b.getInt(8);
+    int minCount = b.getInt(12);
+    int neg = b.getInt(16);
+    int wordNgrams = b.getInt(20);
+    int loss = b.getInt(24);
+    int model = b.getInt(28);
+    int bucket = b.getInt(32);
+    int minn = b.getInt(36);
+    int maxn = b.getInt(40);
+    int lrUpdateRate = b.getInt(44);
+    double t = b.getDouble(48);
+    int size = b.getInt(56);
+    int nwords = b.getInt(60);
+    int nlabels = b.getInt(64);
+    long ntokens = b.getLong(68);
+    return dim > 0 && dim <= 100_000 && ws > 0 && epoch > 0 && minCount >= 0 && neg >= 0 && wordNgrams > 0
+        && loss >= 1 && loss <= 4 && model >= 1 && model <= 3 && bucket >= 0 && minn >= 0 && maxn >= 0
+        && maxn <= 1000 && lrUpdateRate > 0 && t >= 0 && t <= 1 && size >= 0 && nwords >= 0 && nlabels >= 0
+        && (long) nwords + nlabels == size && ntokens >= 0;
   }
 
   /** The model type of a fastText file starting at the position (for "looks like" messages), or -1. */
@@ -44,10 +88,12 @@ final class FastTextBinReader {
   }
 
   private Embeddings load() throws IOException {
-    src.int32(); // magic
-    int version = src.int32();
-    if (version != 11 && version != 12) {
-      throw in.bad("a fastText model of version " + version + " (w2v reads versions 11 and 12)");
+    if (!older) {
+      src.int32(); // magic
+      int version = src.int32();
+      if (version != 11 && version != 12) {
+        throw in.bad("a fastText model of version " + version + " (w2v reads versions 11 and 12)");
+      }
     }
     int dim = src.int32();
     src.int32(); // ws
@@ -74,7 +120,7 @@ final class FastTextBinReader {
     int nwords = src.int32();
     int nlabels = src.int32();
     src.int64(); // ntokens
-    long pruneSize = src.int64();
+    long pruneSize = older ? 0 : src.int64();
     if (size < 0 || nwords < 0 || nlabels < 0 || (long) nwords + nlabels != size) {
       throw in.bad("the fastText model's dictionary header is corrupt (" + size + " entries, " + nwords + " words, "
           + nlabels + " labels)");
@@ -99,7 +145,7 @@ final class FastTextBinReader {
       throw in.bad("this fastText model is pruned (quantised, .ftz): its vectors are compressed, which w2v does"
           + " not decode");
     }
-    if (src.int8() != 0) {
+    if (!older && src.int8() != 0) {
       throw in.bad("this fastText model is quantised (.ftz): its vectors are compressed, which w2v does not decode");
     }
     long rows = src.int64();

@@ -15,7 +15,7 @@ import java.util.List;
  * magic bytes, then hands the bytes to the reader of the format they hold:
  *
  * <ul>
- *   <li>fastText's {@code .bin} model (its magic number): {@link FastTextBinReader};
+ *   <li>fastText's {@code .bin} model (its magic number, or the older format's header): {@link FastTextBinReader};
  *   <li>a {@code count dim} header line, then binary entries (word2vec.c, gensim): {@link Word2vecBinaryReader};
  *   <li>a header, then text lines (word2vec.c {@code -binary 0}, gensim, fastText {@code .vec}), or text lines with no
  *       header at all (GloVe, gensim {@code write_header=False}, fastText {@code print-word-vectors}):
@@ -78,6 +78,9 @@ public final class VectorReader {
     byte[] head = src.bytes(src.position(), Math.min(n, 512));
     if (n >= 8 && int32(head, 0) == FastTextBinReader.MAGIC) {
       return new FastTextBinReader(in).read();
+    }
+    if (FastTextBinReader.isOlderFormat(head, head.length)) {
+      return new FastTextBinReader(in, true).read();
     }
     String looks = LooksLike.describe(head, head.length);
     if (looks != null) {
@@ -345,6 +348,16 @@ public final class VectorReader {
       len++;
     }
     byte[] b = src.bytes(src.position(), len);
+    byte[] head = src.bytes(src.position(), n);
+    for (byte x : head) {
+      if (x == 0) { // text has no NUL bytes: say it is binary, and show its bytes rather than an empty "line"
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < Math.min(16, n); i++) {
+          hex.append(i == 0 ? "" : " ").append(String.format("%02x", head[i] & 0xff));
+        }
+        return "it is binary data in no format w2v knows; its first bytes are " + hex;
+      }
+    }
     return "it starts \"" + Printable.of(b, 0, b.length, 40) + "\"";
   }
 

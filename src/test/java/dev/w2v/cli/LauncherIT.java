@@ -136,6 +136,37 @@ class LauncherIT {
     assertTrue(err.startsWith("w2v similar: error: cannot write the results to standard output"), err);
   }
 
+  /** Runs {@code script} under bash with the launcher as $0; returns its stdout (the script echoes statuses). */
+  private String shell(String script, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("bash", "-c", script, LAUNCHER.toString()));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "bash did not finish");
+    return out;
+  }
+
+  @Test
+  void aClosedPipeEndsQuietlyWithStatus141() throws Exception {
+    // `| true` has gone before the JVM starts, so the first write meets a closed pipe, deterministically
+    String status = shell("\"$0\" similar -vectors \"$1\" king 2>err.txt | true; echo \"${PIPESTATUS[0]}\"",
+        vectors().toString());
+    assertEquals("141\n", status, Files.readString(dir.resolve("err.txt")));
+    assertEquals("", Files.readString(dir.resolve("err.txt")));
+    // `| head -1`, as a user types it: w2v may finish before head leaves, or meet the closed pipe; either way quiet
+    StringBuilder many = new StringBuilder("3000 3\n");
+    Random random = new Random(1);
+    for (int i = 0; i < 3000; i++) {
+      many.append("w").append(i).append(' ').append(random.nextFloat()).append(' ').append(random.nextFloat())
+          .append(' ').append(random.nextFloat()).append('\n');
+    }
+    Path big = Files.writeString(dir.resolve("many.txt"), many);
+    String head = shell("\"$0\" similar -vectors \"$1\" -n 2999 w1 2>err.txt | head -1 >/dev/null;"
+        + " echo \"${PIPESTATUS[0]}\"", big.toString());
+    assertTrue(head.equals("141\n") || head.equals("0\n"), head);
+    assertEquals("", Files.readString(dir.resolve("err.txt")));
+  }
+
   @Test
   void badJavaOptionsAreStillReported() throws Exception {
     Run r = run(Map.of("W2V_JAVA_OPTS", "-Xmx1k"), LAUNCHER, "--version");

@@ -104,6 +104,8 @@ class TrainProgressTest {
     List<Object> loss = (List<Object>) done.get("epoch_loss");
     assertEquals(List.of(epochs.get(0).get("loss"), epochs.get(1).get("loss")), loss);
     assertTrue((Double) loss.get(1) < (Double) loss.get(0), "the loss falls: " + loss);
+    assertEquals(2L, done.get("epochs"));
+    assertEquals(2L, done.get("epochs_trained"));
     assertEquals(List.of(out.toString()), done.get("outputs"));
     assertTrue((Long) done.get("peak_memory_bytes") > 1 << 20, done::toString);
   }
@@ -157,6 +159,27 @@ class TrainProgressTest {
     Map<String, Object> q = parse(lines[1]);
     assertEquals(12.0, q.get("eta_s"));
     assertTrue(q.containsKey("loss") && q.get("loss") == null, lines[1]);
+  }
+
+  /** The summary lines TextProgress prints for a run that trained {@code loss.length - resumed} epochs. */
+  private static String summary(double[] loss, long resumed) {
+    StringWriter w = new StringWriter();
+    new TextProgress(new PrintWriter(w, true), false, 1).finished(new TrainListener.Summary(10, 1000, 1000, loss,
+        resumed, 2.0, 1.0, List.of()));
+    return w.toString();
+  }
+
+  @Test
+  void aResumedRunsSummarySaysWhichEpochsItTrainedAndEveryEpochsLoss() {
+    String fresh = summary(new double[] {2.6, 2.5, 2.4197}, 0);
+    assertTrue(fresh.startsWith("Trained 3 epochs, 1,000 words in 1.0 s: "), fresh);
+    assertTrue(fresh.contains("Loss per epoch: 1: 2.6000 2: 2.5000 3: 2.4197\n"), fresh);
+    String one = summary(new double[] {2.6, 2.5, 2.4197}, 2);
+    assertTrue(one.startsWith("Trained 1 epoch (3 of 3; resumed after epoch 2), 1,000 words in 1.0 s: "), one);
+    assertTrue(one.contains("Loss per epoch: 1: 2.6000 2: 2.5000 3: 2.4197\n"), one);
+    String two = summary(new double[] {Double.NaN, 2.5, 2.4197}, 1);
+    assertTrue(two.startsWith("Trained 2 epochs (2-3 of 3; resumed after epoch 1), "), two);
+    assertTrue(two.contains("Loss per epoch: 1: - 2: 2.5000 3: 2.4197\n"), two);
   }
 
   @Test

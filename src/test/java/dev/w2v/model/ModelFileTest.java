@@ -61,6 +61,43 @@ class ModelFileTest {
   }
 
   @Test
+  void epochLossRoundTripsExactlyAndAnOlderFileWithoutItStillReads() throws IOException {
+    TrainingState a = state(20, 13, 16, false, true, 2);
+    TrainingState.Position p = a.position();
+    double[] loss = {2.718281828459045, Double.NaN}; // epochs-done is 2; an unknown loss is NaN
+    TrainingState withLoss = new TrainingState(a.settings(), new TrainingState.Position(p.epochsDone(),
+        p.epochsTotal(), p.wordsDone(), p.alpha(), p.threadRandom(), p.threadAlpha(), p.threadEof(), loss),
+        a.corpus(), a.words(), a.counts(), a.corpusCounts(), a.stride(), a.syn0(), a.syn1(), a.syn1neg());
+    Path f = tmp.resolve("loss.w2vm");
+    ModelFile.write(f, "checkpoint", withLoss);
+    TrainingState b = ModelFile.read(f, "checkpoint", size -> 16);
+    assertArrayEquals(loss, b.position().epochLoss());
+    assertEquals(2.718281828459045, b.position().epochLoss(0));
+    assertTrue(Double.isNaN(b.position().epochLoss(1)) && Double.isNaN(b.position().epochLoss(5)));
+
+    OlderModelFiles.dropEpochLoss(f); // as w2v wrote checkpoints before the loss was stored
+    TrainingState older = ModelFile.read(f, "checkpoint", size -> 16);
+    assertEquals(0, older.position().epochLoss().length);
+    assertTrue(Double.isNaN(older.position().epochLoss(0)));
+    assertEquals(2, older.position().epochsDone());
+    assertArrayEquals(b.syn1neg(), older.syn1neg());
+  }
+
+  @Test
+  void moreEpochLossesThanEpochsDoneIsCorrupt() throws IOException {
+    TrainingState a = state(20, 13, 16, false, true, 1);
+    TrainingState.Position p = a.position();
+    TrainingState bad = new TrainingState(a.settings(), new TrainingState.Position(p.epochsDone(),
+        p.epochsTotal(), p.wordsDone(), p.alpha(), p.threadRandom(), p.threadAlpha(), p.threadEof(),
+        new double[] {1, 2, 3}), a.corpus(), a.words(), a.counts(), a.corpusCounts(), a.stride(), a.syn0(),
+        a.syn1(), a.syn1neg());
+    Path f = tmp.resolve("bad-loss.w2vm");
+    ModelFile.write(f, "checkpoint", bad);
+    W2vException e = assertThrows(W2vException.class, () -> ModelFile.read(f, "checkpoint", size -> 16));
+    assertTrue(e.getMessage().contains("epoch-loss has 3 entries for 2 epochs"), e.getMessage());
+  }
+
+  @Test
   void roundTripKeepsEverything() {
     for (int stride : new int[] {13, 16}) {
       TrainingState a = state(50, 13, stride, true, true, 3);

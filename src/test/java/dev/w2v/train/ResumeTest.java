@@ -74,6 +74,67 @@ class ResumeTest {
     assertArrayEquals(Files.readAllBytes(fullCk), Files.readAllBytes(ck), name + ": final states differ");
   }
 
+  /** Keeps the summary a run reports. */
+  private static final class Summaries implements TrainListener {
+    Summary last;
+    final List<Long> epochs = new ArrayList<>();
+
+    @Override
+    public long progressMillis() {
+      return 60_000; // epochs are published only to a listener that wants progress
+    }
+
+    @Override
+    public void epoch(Epoch e) {
+      epochs.add(e.epoch());
+    }
+
+    @Override
+    public void finished(Summary s) {
+      last = s;
+    }
+  }
+
+  @Test
+  void resumedRunReportsTheEpochsItTrainedAndEveryEpochsLoss() throws IOException {
+    Summaries full = new Summaries();
+    new TrainJob(config(tmp.resolve("sum-full.bin"), true, 0, 5, false, 1), RunConfig.NONE, full).run();
+    assertEquals(4, full.last.epochLoss().length); // config(): -iter 4
+    assertEquals(0, full.last.epochsResumed());
+    assertEquals(4, full.last.epochsTrained());
+    assertEquals(List.of(1L, 2L, 3L, 4L), full.epochs);
+
+    Path ck = tmp.resolve("sum.ckpt");
+    Path out = tmp.resolve("sum-resumed.bin");
+    assertThrows(TrainJob.Stopped.class,
+        () -> run(config(out, true, 0, 5, false, 1), new RunConfig(1, null, null, ck, null, null), 2));
+    Path older = tmp.resolve("sum-older.ckpt");
+    Files.copy(ck, older);
+    dev.w2v.model.OlderModelFiles.dropEpochLoss(older);
+
+    Summaries resumed = new Summaries();
+    new TrainJob(config(out, true, 0, 5, false, 1), new RunConfig(1, null, null, null, ck, null), resumed).run();
+    assertEquals(2, resumed.last.epochsResumed());
+    assertEquals(2, resumed.last.epochsTrained());
+    assertEquals(List.of(3L, 4L), resumed.epochs, "the epoch lines of the epochs this run trained");
+    // one thread: the same arithmetic as the uninterrupted run, so the same loss, the first two from the checkpoint
+    assertArrayEquals(full.last.epochLoss(), resumed.last.epochLoss());
+    assertTrue(Arrays.stream(resumed.last.epochLoss()).allMatch(Double::isFinite));
+    assertTrue(Math.abs(resumed.last.wordsTrained() - 2 * resumed.last.trainWords()) < resumed.last.trainWords() / 10,
+        "two epochs' words: " + resumed.last);
+
+    // a checkpoint from before the loss was stored still resumes, to the same vectors; its epochs' loss is unknown
+    Path olderOut = tmp.resolve("sum-older.bin");
+    Summaries fromOlder = new Summaries();
+    new TrainJob(config(olderOut, true, 0, 5, false, 1), new RunConfig(1, null, null, null, older, null),
+        fromOlder).run();
+    assertArrayEquals(Files.readAllBytes(out), Files.readAllBytes(olderOut));
+    assertEquals(2, fromOlder.last.epochsResumed());
+    assertTrue(Double.isNaN(fromOlder.last.epochLoss()[0]) && Double.isNaN(fromOlder.last.epochLoss()[1]));
+    assertEquals(full.last.epochLoss()[2], fromOlder.last.epochLoss()[2]);
+    assertEquals(full.last.epochLoss()[3], fromOlder.last.epochLoss()[3]);
+  }
+
   @Test
   void resumedCbowNegativeEqualsUninterrupted() throws IOException {
     resumeEqualsUninterrupted("cbow-ns", true, 0, 5, false);

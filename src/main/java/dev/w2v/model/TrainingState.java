@@ -30,6 +30,12 @@ public record TrainingState(
    */
   public record Ngrams(int minn, int maxn, int bucket, float[] rows) {}
 
+  /** A word-level state (no subwords). */
+  public TrainingState(Settings settings, Position position, Corpus corpus, ByteWords words, long[] counts,
+      long[] corpusCounts, int stride, float[] syn0, float[] syn1, float[] syn1neg) {
+    this(settings, position, corpus, words, counts, corpusCounts, stride, syn0, syn1, syn1neg, null);
+  }
+
   /** The settings that shape the model and its training schedule (word2vec.c's flag names). */
   public record Settings(
       int size,

@@ -56,8 +56,7 @@ class ModelFileTest {
         42, threads, false, true, "simd");
     TrainingState.Position p = new TrainingState.Position(2, 7, 123456789L, 0.0123f, rnd, al, eof);
     TrainingState.Corpus k = new TrainingState.Corpus("/some/corpus.txt", 1971285, 400000, 380000);
-    return new TrainingState(s, p, k, words, counts, corpus, stride, m[0], hs ? m[1] : null, ns ? m[2] : null,
-        null);
+    return new TrainingState(s, p, k, words, counts, corpus, stride, m[0], hs ? m[1] : null, ns ? m[2] : null);
   }
 
   @Test

@@ -248,7 +248,11 @@ final class Continuation {
     if (resume) {
       return Model.wrap(vocab.size(), size, stride, state.syn0(), state.syn1(), state.syn1neg());
     }
-    Model m = Model.allocate(vocab.size(), size, stride, hs, ns);
+    Model m = Model.allocate(vocab.size(), size, stride, hs, ns, 0);
+    if (m.chunked()) {
+      throw W2vException.usage(String.format(java.util.Locale.ROOT, "continuing a model grown past 2^31 floats per"
+          + " matrix (%,d words x -size %d) is not supported; raise -min-count", vocab.size(), size));
+    }
     m.initSyn0(seed);
     int v = state.vocabSize();
     for (int i = 0; i < v; i++) {

@@ -222,6 +222,9 @@ public final class TrainJob {
     } else {
       model = Model.allocate(vocab.size(), cfg.size(), stride, hs, ns);
       model.initSyn0(rc.seed());
+      if (model.chunked()) {
+        refuseChunked(cfg, rc, vocab.size());
+      }
     }
     SubwordModel sub = cont != null ? cont.subwords(subwords, stride) : null;
     if (sub == null && subwords != null && subwords.on()) {
@@ -309,7 +312,8 @@ public final class TrainJob {
       sub.wordVectors(model.syn0, model.vocabSize, model.syn0); // each word's final vector, as fastText's .vec
     }
     if (cfg.classes() == 0) {
-      VectorWriter.write(cfg.output(), vocab.words(), model.syn0, model.size, model.stride, cfg.binary());
+      VectorWriter.write(cfg.output(), vocab.words(), model.syn0Chunks, model.chunkShift, model.size, model.stride,
+          cfg.binary());
     } else {
       int[] cl = KMeans.cluster(model.syn0, model.vocabSize, model.size, model.stride, cfg.classes(),
           listener::kmeans);
@@ -326,6 +330,19 @@ public final class TrainJob {
     return new FastTextBinWriter.Header(cfg.size(), cfg.window(), (int) cfg.iter(), cfg.minCount(), cfg.negative(),
         FastTextFormat.LOSS_NS, cfg.cbow() ? FastTextFormat.MODEL_CBOW : FastTextFormat.MODEL_SKIPGRAM,
         subwords.bucket(), subwords.minn(), subwords.maxn(), cfg.sample());
+  }
+
+  /**
+   * What does not yet handle matrices of more than 2^31 floats (they are several arrays): the model file
+   * (-save-model, -checkpoint), -classes and the evaluation after each epoch. Refused before training, not after.
+   */
+  private static void refuseChunked(TrainConfig cfg, RunConfig rc, int words) {
+    String what = rc.saveModel() != null ? "-save-model" : rc.checkpoint() != null ? "-checkpoint"
+        : cfg.classes() > 0 ? "-classes" : rc.epochListener() != null ? "the evaluation after each epoch" : null;
+    if (what != null) {
+      throw W2vException.usage(String.format(Locale.ROOT, "%s does not support a model of more than 2^31 floats"
+          + " per matrix (%,d words x -size %d); train without it, or raise -min-count", what, words, cfg.size()));
+    }
   }
 
   /**

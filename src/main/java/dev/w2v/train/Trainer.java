@@ -279,9 +279,16 @@ public final class Trainer {
     /** Kernel length: the vector size, or the padded stride when SIMD kernels run over whole rows. */
     final int layer1Size = simd ? model.stride : model.size;
     final int stride = model.stride;
+    // the matrices as chunks: row w is chunks[w >>> shift] at offset (w & mask) * stride (one chunk below 2^31
+    // floats, where shift is 31 and this is word2vec.c's w * layer1_size)
+    final float[][] syn0c = model.syn0Chunks;
+    final float[][] syn1c = model.syn1Chunks;
+    final float[][] syn1negc = model.syn1negChunks;
+    final int shift = model.chunkShift;
+    final int mask = model.chunkMask;
     final float[] neu1 = new float[layer1Size];
     final float[] neu1e = new float[layer1Size];
-    // shared-negatives scratch: context row offsets, targets, labels, gradients (m x nt), errors (m x stride)
+    // shared-negatives scratch: context words, target words, labels, gradients (m x nt), errors (m x stride)
     final int[] ctx = new int[2 * cfg.window()];
     final int[] tgt = new int[cfg.negative() + 1];
     final int[] lab = new int[cfg.negative() + 1];
@@ -429,7 +436,7 @@ public final class Trainer {
     }
 
     /**
-     * Collects the row offsets of the context words around {@code sentencePosition} into {@code ctx}, in
+     * Collects the context words around {@code sentencePosition} into {@code ctx}, in
      * word2vec.c's order ({@code a} from b to 2 * window - b, skipping the centre); returns how many.
      */
     private int gatherContexts(int b, int window, int sentencePosition, int sentenceLength) {
@@ -442,19 +449,19 @@ public final class Trainer {
         if (c < 0 || c >= sentenceLength) {
           continue;
         }
-        ctx[m++] = sen[c] * stride;
+        ctx[m++] = sen[c];
       }
       return m;
     }
 
     /** Skip-gram: each context word's vector (l1) predicts the centre word. */
     private void skipGram(int word, int b, int window, int sentencePosition, int sentenceLength) {
-      final float[] syn0 = model.syn0;
       final float alpha = threadAlpha;
       int m = gatherContexts(b, window, sentencePosition, sentenceLength);
       lossCount += LOSS ? m : 0;
       for (int j = 0; j < m; j++) {
-        int l1 = ctx[j];
+        final float[] syn0 = syn0c[ctx[j] >>> shift];
+        int l1 = (ctx[j] & mask) * stride;
         java.util.Arrays.fill(neu1e, 0f);
         if (tree != null) {
           lossSum += hierarchicalSoftmax(word, syn0, l1, alpha);
@@ -470,7 +477,6 @@ public final class Trainer {
     /** CBOW: the mean of the context vectors (neu1) predicts the centre word; the error goes back undivided. */
     private void cbow(int word, int b, int window, int sentencePosition, int sentenceLength) {
       final int n = layer1Size;
-      final float[] syn0 = model.syn0;
       final float alpha = threadAlpha;
       java.util.Arrays.fill(neu1, 0f);
       java.util.Arrays.fill(neu1e, 0f);
@@ -480,7 +486,7 @@ public final class Trainer {
       }
       lossCount += LOSS ? 1 : 0;
       for (int j = 0; j < cw; j++) {
-        axpy(1f, syn0, ctx[j], neu1, 0); // in -> hidden
+        axpy(1f, syn0c[ctx[j] >>> shift], (ctx[j] & mask) * stride, neu1, 0); // in -> hidden
       }
       for (int k = 0; k < n; k++) {
         neu1[k] /= cw;
@@ -492,7 +498,7 @@ public final class Trainer {
         lossSum += negativeSampling(word, neu1, 0, alpha);
       }
       for (int j = 0; j < cw; j++) {
-        axpy(1f, neu1e, 0, syn0, ctx[j]); // hidden -> in
+        axpy(1f, neu1e, 0, syn0c[ctx[j] >>> shift], (ctx[j] & mask) * stride); // hidden -> in
       }
     }
 
@@ -504,8 +510,6 @@ public final class Trainer {
      */
     private void skipGramShared(int word, int b, int window, int sentencePosition, int sentenceLength) {
       final int n = layer1Size;
-      final float[] syn0 = model.syn0;
-      final float[] syn1neg = model.syn1neg;
       final float alpha = threadAlpha;
       int m = gatherContexts(b, window, sentencePosition, sentenceLength);
       if (m == 0) {
@@ -513,20 +517,21 @@ public final class Trainer {
       }
       lossCount += LOSS ? m : 0;
       int nt = 0;
-      tgt[nt] = word * stride;
+      tgt[nt] = word;
       lab[nt++] = 1;
       for (int d = 0; d < cfg.negative(); d++) {
         int target = drawNegative();
         if (target == word) {
           continue;
         }
-        tgt[nt] = target * stride;
+        tgt[nt] = target;
         lab[nt++] = 0;
       }
       float l = 0;
       for (int j = 0; j < m; j++) {
         for (int k = 0; k < nt; k++) {
-          float f = dot(syn0, ctx[j], syn1neg, tgt[k]);
+          float f = dot(syn0c[ctx[j] >>> shift], (ctx[j] & mask) * stride, syn1negc[tgt[k] >>> shift],
+              (tgt[k] & mask) * stride);
           l += LOSS ? LogSigmoid.term(lossTable, f, lab[k]) : 0f;
           grad[j * nt + k] = gradient(f, lab[k], alpha);
         }
@@ -537,18 +542,20 @@ public final class Trainer {
         int e = j * stride;
         java.util.Arrays.fill(err, e, e + n, 0f);
         for (int k = 0; k < nt; k++) {
-          axpy(grad[j * nt + k], syn1neg, tgt[k], err, e);
+          axpy(grad[j * nt + k], syn1negc[tgt[k] >>> shift], (tgt[k] & mask) * stride, err, e);
         }
       }
       // O_k += sum_j g_jk I_j (old I)
       for (int k = 0; k < nt; k++) {
+        float[] o = syn1negc[tgt[k] >>> shift];
+        int oo = (tgt[k] & mask) * stride;
         for (int j = 0; j < m; j++) {
-          axpy(grad[j * nt + k], syn0, ctx[j], syn1neg, tgt[k]);
+          axpy(grad[j * nt + k], syn0c[ctx[j] >>> shift], (ctx[j] & mask) * stride, o, oo);
         }
       }
       // I_j += err_j
       for (int j = 0; j < m; j++) {
-        axpy(1f, err, j * stride, syn0, ctx[j]);
+        axpy(1f, err, j * stride, syn0c[ctx[j] >>> shift], (ctx[j] & mask) * stride);
       }
     }
 
@@ -570,7 +577,6 @@ public final class Trainer {
      * {@code -sum log sigmoid(+-f)} along the path.
      */
     private float hierarchicalSoftmax(int word, float[] in, int io, float alpha) {
-      final float[] syn1 = model.syn1;
       final int n = layer1Size;
       final int o = tree.offset(word);
       final int len = tree.codeLen(word);
@@ -578,7 +584,8 @@ public final class Trainer {
       final int[] point = tree.points();
       float l = 0;
       for (int d = 0; d < len; d++) {
-        int l2 = point[o + d] * stride;
+        final float[] syn1 = syn1c[point[o + d] >>> shift];
+        int l2 = (point[o + d] & mask) * stride;
         // Propagate hidden -> output
         float f = dot(in, io, syn1, l2);
         // loss -log sigmoid(+-f): the target is 1 - code, as in g below; counted where the update is skipped too
@@ -601,7 +608,6 @@ public final class Trainer {
      * {@code -log sigmoid(f_word) - sum log sigmoid(-f_negative)}.
      */
     private float negativeSampling(int word, float[] in, int io, float alpha) {
-      final float[] syn1neg = model.syn1neg;
       final int n = layer1Size;
       final int negative = cfg.negative();
       float l = 0;
@@ -618,7 +624,8 @@ public final class Trainer {
           }
           label = 0;
         }
-        int l2 = target * stride;
+        final float[] syn1neg = syn1negc[target >>> shift];
+        int l2 = (target & mask) * stride;
         float f = dot(in, io, syn1neg, l2);
         l += LOSS ? LogSigmoid.term(lossTable, f, label) : 0f; // -log sigmoid(f), -log sigmoid(-f) for label 0
         float g = gradient(f, label, alpha);

@@ -46,6 +46,8 @@ public final class Trainer {
   private volatile float alpha;
   /** Per-thread state, kept across epochs (and saved at epoch boundaries for -checkpoint). */
   private final ThreadState[] states;
+  /** The n-gram rows and table when training subwords (-maxn > 0), else null. */
+  private final SubwordModel subwords;
   private long epochsDone;
 
   /**
@@ -59,7 +61,14 @@ public final class Trainer {
   /** As above, with every thread's random stream seeded from {@code seed} ({@link RunConfig#threadSeed}). */
   public Trainer(TrainConfig cfg, Vocabulary vocab, Model model, HuffmanTree tree, UnigramTable table,
       boolean simd, long seed) {
+    this(cfg, vocab, model, tree, table, simd, seed, null);
+  }
+
+  /** As above; with {@code subwords} non-null, fastText's subword model ({@link SubwordLoop}) instead. */
+  public Trainer(TrainConfig cfg, Vocabulary vocab, Model model, HuffmanTree tree, UnigramTable table,
+      boolean simd, long seed, SubwordModel subwords) {
     this.cfg = cfg;
+    this.subwords = subwords;
     this.model = model;
     this.cn = vocab.counts();
     this.trainWords = vocab.trainWords();
@@ -286,6 +295,8 @@ public final class Trainer {
     final float[] grad = new float[2 * cfg.window() * (cfg.negative() + 1)];
     final float[] err = new float[2 * cfg.window() * model.stride];
     final int[] sen = new int[MAX_SENTENCE_LENGTH + 1];
+    /** Subword training's steps and scratch; null for word2vec's. */
+    final SubwordLoop sub;
     long nextRandom;
     float threadAlpha = alpha;
     /** word2vec.c's eof: set at the end of the thread's input; cleared between epochs unless -reference 1. */
@@ -299,6 +310,8 @@ public final class Trainer {
     ThreadState(int id, long nextRandom) {
       this.id = id;
       this.nextRandom = nextRandom;
+      this.sub = subwords == null ? null
+          : new SubwordLoop(cfg, model, subwords, table, vocabSize, simd);
     }
 
     /**
@@ -366,7 +379,13 @@ public final class Trainer {
         int word = sen[sentencePosition];
         nextRandom = nextRandom * 25214903917L + 11;
         int b = (int) Long.remainderUnsigned(nextRandom, window);
-        if (cfg.cbow()) {
+        if (sub != null) {
+          sub.nextRandom = nextRandom; // one random stream per thread, saved at checkpoints
+          lossSum += cfg.cbow() ? sub.cbow(sen, b, window, sentencePosition, sentenceLength, threadAlpha)
+              : sub.skipGram(sen, b, window, sentencePosition, sentenceLength, threadAlpha);
+          lossCount += LOSS ? sub.predictions : 0;
+          nextRandom = sub.nextRandom;
+        } else if (cfg.cbow()) {
           cbow(word, b, window, sentencePosition, sentenceLength);
         } else if (sharedNegatives) {
           skipGramShared(word, b, window, sentencePosition, sentenceLength);

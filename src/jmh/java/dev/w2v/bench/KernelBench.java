@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Thread)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 public class KernelBench {
-  @Param({"100", "300"})
+  @Param({"50", "100", "200", "300"})
   int n;
 
   float[] x;

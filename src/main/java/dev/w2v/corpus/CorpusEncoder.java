@@ -281,7 +281,7 @@ public final class CorpusEncoder {
   private static final class IdStore {
     private final long budgetBytes;
     private final Path tempDir;
-    private IntChunks mem = new IntChunks();
+    private PackedIds mem = new PackedIds();
     private OutputStream spill;
     private Path spillFile;
     private final byte[] le = new byte[4];
@@ -320,7 +320,7 @@ public final class CorpusEncoder {
     /** Replaces every id by {@code map[id]}, dropping those mapped to -1 (in place, in memory or on disk). */
     EncodedCorpus finishRemapped(int[] map) throws IOException {
       if (spill == null) {
-        mem.remapAndCompact(map);
+        mem = mem.remapped(map);
         return mem;
       }
       spill.close();
@@ -369,7 +369,7 @@ public final class CorpusEncoder {
     }
   }
 
-  private static void writeAll(IntChunks mem, OutputStream out) throws IOException {
+  private static void writeAll(PackedIds mem, OutputStream out) throws IOException {
     int[] buf = new int[1 << 16];
     byte[] bytes = new byte[buf.length * 4];
     long pos = 0;

@@ -189,6 +189,143 @@ public final class SimdMath implements VectorMath {
     matVecBytesV(m, base, offsets, from, rows, dim, x, out);
   }
 
+  /**
+   * The scores of shared-negative skip-gram, a small matrix product: {@code s[j * nt + k] = I_j . O_k} for the m
+   * input rows {@code ia[j][io[j] ..]} and the nt output rows {@code oa[k][oo[k] ..]}, n a multiple of {@link #L}
+   * (rows padded to whole vectors). Two input rows by three output rows at a time: each vector loaded is used two or
+   * three times and six sums are in flight, so the loop runs on multiply-adds, not loads.
+   */
+  public static void blockScoresV(float[][] ia, int[] io, int m, float[][] oa, int[] oo, int nt, int n,
+      float[] s) {
+    int j = 0;
+    for (; j + 2 <= m; j += 2) {
+      float[] xa0 = ia[j];
+      float[] xa1 = ia[j + 1];
+      int x0 = io[j];
+      int x1 = io[j + 1];
+      int k = 0;
+      for (; k + 3 <= nt; k += 3) {
+        float[] ya0 = oa[k];
+        float[] ya1 = oa[k + 1];
+        float[] ya2 = oa[k + 2];
+        int y0 = oo[k];
+        int y1 = oo[k + 1];
+        int y2 = oo[k + 2];
+        FloatVector a00 = FloatVector.zero(S);
+        FloatVector a01 = a00;
+        FloatVector a02 = a00;
+        FloatVector a10 = a00;
+        FloatVector a11 = a00;
+        FloatVector a12 = a00;
+        for (int c = 0; c < n; c += L) {
+          FloatVector u0 = FloatVector.fromArray(S, xa0, x0 + c);
+          FloatVector u1 = FloatVector.fromArray(S, xa1, x1 + c);
+          FloatVector v0 = FloatVector.fromArray(S, ya0, y0 + c);
+          FloatVector v1 = FloatVector.fromArray(S, ya1, y1 + c);
+          FloatVector v2 = FloatVector.fromArray(S, ya2, y2 + c);
+          a00 = u0.fma(v0, a00);
+          a01 = u0.fma(v1, a01);
+          a02 = u0.fma(v2, a02);
+          a10 = u1.fma(v0, a10);
+          a11 = u1.fma(v1, a11);
+          a12 = u1.fma(v2, a12);
+        }
+        int r0 = j * nt + k;
+        int r1 = r0 + nt;
+        s[r0] = a00.reduceLanes(VectorOperators.ADD);
+        s[r0 + 1] = a01.reduceLanes(VectorOperators.ADD);
+        s[r0 + 2] = a02.reduceLanes(VectorOperators.ADD);
+        s[r1] = a10.reduceLanes(VectorOperators.ADD);
+        s[r1 + 1] = a11.reduceLanes(VectorOperators.ADD);
+        s[r1 + 2] = a12.reduceLanes(VectorOperators.ADD);
+      }
+      for (; k < nt; k++) {
+        float[] ya = oa[k];
+        int y = oo[k];
+        FloatVector a0 = FloatVector.zero(S);
+        FloatVector a1 = a0;
+        for (int c = 0; c < n; c += L) {
+          FloatVector v = FloatVector.fromArray(S, ya, y + c);
+          a0 = FloatVector.fromArray(S, xa0, x0 + c).fma(v, a0);
+          a1 = FloatVector.fromArray(S, xa1, x1 + c).fma(v, a1);
+        }
+        s[j * nt + k] = a0.reduceLanes(VectorOperators.ADD);
+        s[(j + 1) * nt + k] = a1.reduceLanes(VectorOperators.ADD);
+      }
+    }
+    for (; j < m; j++) {
+      for (int k = 0; k < nt; k++) {
+        s[j * nt + k] = dotV(ia[j], io[j], oa[k], oo[k], n);
+      }
+    }
+  }
+
+  /**
+   * The update of shared-negative skip-gram from the gradients {@code g} (m x nt, row-major), with I and O as in
+   * {@link #blockScoresV}: {@code O_k += sum_j g_jk I_j} and {@code I_j += sum_k g_jk O_k}, both from the rows as
+   * they were. {@code err} (m rows of n floats) is scratch. Each pass keeps the broadcast gradients of three rows in
+   * registers and reads every other row once per vector, so a multiply-add costs about one load.
+   */
+  public static void blockUpdateV(float[][] ia, int[] io, int m, float[][] oa, int[] oo, int nt, int n,
+      float[] g, float[] err) {
+    // err_j = sum_k g_jk O_k (old O)
+    for (int j = 0; j < m; j++) {
+      int e = j * n;
+      int k = 0;
+      boolean first = true;
+      for (; k + 3 <= nt; k += 3, first = false) {
+        combine3(oa[k], oo[k], oa[k + 1], oo[k + 1], oa[k + 2], oo[k + 2], g[j * nt + k], g[j * nt + k + 1],
+            g[j * nt + k + 2], err, e, n, first);
+      }
+      for (; k < nt; k++, first = false) {
+        if (first) {
+          java.util.Arrays.fill(err, e, e + n, 0f);
+        }
+        axpyV(g[j * nt + k], oa[k], oo[k], err, e, n);
+      }
+      if (nt == 0) {
+        java.util.Arrays.fill(err, e, e + n, 0f);
+      }
+    }
+    // O_k += sum_j g_jk I_j (old I)
+    for (int k = 0; k < nt; k++) {
+      int j = 0;
+      for (; j + 3 <= m; j += 3) {
+        combine3(ia[j], io[j], ia[j + 1], io[j + 1], ia[j + 2], io[j + 2], g[j * nt + k], g[(j + 1) * nt + k],
+            g[(j + 2) * nt + k], oa[k], oo[k], n, false);
+      }
+      for (; j < m; j++) {
+        axpyV(g[j * nt + k], ia[j], io[j], oa[k], oo[k], n);
+      }
+    }
+    // I_j += err_j
+    for (int j = 0; j < m; j++) {
+      addV(err, j * n, ia[j], io[j], n);
+    }
+  }
+
+  /** {@code y = a0 x0 + a1 x1 + a2 x2 (+ y unless fresh)}, n a multiple of {@link #L}. */
+  private static void combine3(float[] x0a, int x0, float[] x1a, int x1, float[] x2a, int x2, float a0, float a1,
+      float a2, float[] y, int yo, int n, boolean fresh) {
+    FloatVector b0 = FloatVector.broadcast(S, a0);
+    FloatVector b1 = FloatVector.broadcast(S, a1);
+    FloatVector b2 = FloatVector.broadcast(S, a2);
+    for (int c = 0; c < n; c += L) {
+      FloatVector acc = fresh ? FloatVector.zero(S) : FloatVector.fromArray(S, y, yo + c);
+      acc = FloatVector.fromArray(S, x0a, x0 + c).fma(b0, acc);
+      acc = FloatVector.fromArray(S, x1a, x1 + c).fma(b1, acc);
+      acc = FloatVector.fromArray(S, x2a, x2 + c).fma(b2, acc);
+      acc.intoArray(y, yo + c);
+    }
+  }
+
+  /** {@code y += x}, n a multiple of {@link #L}. */
+  private static void addV(float[] x, int xo, float[] y, int yo, int n) {
+    for (int c = 0; c < n; c += L) {
+      FloatVector.fromArray(S, x, xo + c).add(FloatVector.fromArray(S, y, yo + c)).intoArray(y, yo + c);
+    }
+  }
+
   /** Unit-length rows via a SIMD sum of squares and one reciprocal multiply per element. */
   public static void normaliseRowsV(float[] m, int mo, int rows, int dim) {
     for (int r = 0; r < rows; r++) {

@@ -297,6 +297,11 @@ public final class Trainer {
     final int[] sen = new int[MAX_SENTENCE_LENGTH + 1];
     /** Subword training's steps and scratch; null for word2vec's. */
     final SubwordLoop sub;
+    // the block kernels' row arrays (one matrix each today; per-row so that chunked matrices fit the same kernels)
+    final float[][] inRows = new float[2 * cfg.window()][];
+    final float[][] outRows = new float[cfg.negative() + 1][];
+    final int[] inOff = new int[2 * cfg.window()];
+    final int[] outOff = new int[cfg.negative() + 1];
     long nextRandom;
     float threadAlpha = alpha;
     /** word2vec.c's eof: set at the end of the thread's input; cleared between epochs unless -reference 1. */
@@ -527,6 +532,10 @@ public final class Trainer {
         tgt[nt] = target;
         lab[nt++] = 0;
       }
+      if (simd) {
+        skipGramBlock(m, nt, alpha);
+        return;
+      }
       float l = 0;
       for (int j = 0; j < m; j++) {
         for (int k = 0; k < nt; k++) {
@@ -557,6 +566,33 @@ public final class Trainer {
       for (int j = 0; j < m; j++) {
         axpy(1f, err, j * stride, syn0c[ctx[j] >>> shift], (ctx[j] & mask) * stride);
       }
+    }
+
+    /**
+     * {@link #skipGramShared}'s step with the SIMD block kernels: the m x nt scores in one small matrix product, the
+     * loss and gradients from them in one pass, then both updates ({@link SimdMath#blockUpdateV}).
+     */
+    private void skipGramBlock(int m, int nt, float alpha) {
+      // ctx and tgt hold word ids; a row is in chunk id >>> shift at (id & mask) * stride (one chunk below 2^31)
+      for (int j = 0; j < m; j++) {
+        inRows[j] = syn0c[ctx[j] >>> shift];
+        inOff[j] = (ctx[j] & mask) * stride;
+      }
+      for (int k = 0; k < nt; k++) {
+        outRows[k] = syn1negc[tgt[k] >>> shift];
+        outOff[k] = (tgt[k] & mask) * stride;
+      }
+      SimdMath.blockScoresV(inRows, inOff, m, outRows, outOff, nt, layer1Size, grad);
+      float l = 0;
+      for (int j = 0, i = 0; j < m; j++) {
+        for (int k = 0; k < nt; k++, i++) {
+          float f = grad[i];
+          l += LOSS ? LogSigmoid.term(lossTable, f, lab[k]) : 0f;
+          grad[i] = gradient(f, lab[k], alpha);
+        }
+      }
+      lossSum += l;
+      SimdMath.blockUpdateV(inRows, inOff, m, outRows, outOff, nt, layer1Size, grad, err);
     }
 
     /**

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.w2v.corpus.CorpusEncoder;
 import dev.w2v.corpus.EncodedCorpus;
-import dev.w2v.corpus.IntChunks;
+import dev.w2v.corpus.PackedIds;
 import dev.w2v.corpus.MappedIds;
 import dev.w2v.corpus.WordReader;
 import dev.w2v.vocab.VocabBuilder;
@@ -60,7 +60,7 @@ class EncodedCorpusTest {
     EncodedCorpus recorded = rec.finish(map[0]);
     EncodedCorpus inMemory = CorpusEncoder.encode(file, v, Long.MAX_VALUE, dir);
     EncodedCorpus spilled = CorpusEncoder.encode(file, v, 1, dir); // budget of 1 byte: spills at once
-    assertEquals(IntChunks.class, inMemory.getClass());
+    assertEquals(PackedIds.class, inMemory.getClass());
     assertEquals(MappedIds.class, spilled.getClass());
     try (java.util.stream.Stream<Path> files = Files.list(dir)) {
       assertEquals(java.util.List.of(file), files.toList(), "the spill file is unlinked once mapped");

@@ -84,8 +84,8 @@ public final class CosineCommand implements Callable<Integer>, Debuggable {
     List<String[]> rows = new ArrayList<>();
     List<Float> cosines = new ArrayList<>();
     for (int p = 0; p + 1 < ws.length; p += 2) {
-      int a = Words.find(e, ws[p]);
-      int b = a < 0 ? -1 : Words.find(e, ws[p + 1]);
+      int a = session.find(ws[p]);
+      int b = a < 0 ? -1 : session.find(ws[p + 1]);
       if (a < 0 || b < 0) {
         session.unknown(a < 0 ? ws[p] : ws[p + 1]);
         ok = false;

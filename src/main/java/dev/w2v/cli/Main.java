@@ -40,6 +40,7 @@ import picocli.CommandLine.Command;
       CosineCommand.class,
       OddOneOutCommand.class,
       PlotCommand.class,
+      ServeCommand.class,
       AccuracyCommand.class,
       SimilarityCommand.class,
       PhrasesCommand.class,

@@ -65,13 +65,30 @@ final class QuerySession {
   int[] lookUp(String[] words) {
     int[] idx = new int[words.length];
     for (int i = 0; i < words.length; i++) {
-      idx[i] = Words.find(e, words[i]);
+      idx[i] = find(words[i]);
       if (idx[i] < 0) {
         unknown(words[i]);
         return null;
       }
     }
     return idx;
+  }
+
+  /**
+   * The row of a typed word; on a fastText model with subwords, a word outside the vocabulary gets its n-gram
+   * vector (an {@link Embeddings#oov} row), said on stderr. -1 when neither.
+   */
+  int find(String word) {
+    int i = Words.find(e, word);
+    if (i < 0 && e.hasSubwords()) {
+      i = e.oov(Words.parse(word));
+      if (i >= 0) {
+        err.println(who + ": " + Words.echo(word) + ": not in the vocabulary, built from " + e.ngramCount(i)
+            + " n-grams");
+        err.flush();
+      }
+    }
+    return i;
   }
 
   /** Prints the one-line "not in the vocabulary" message, with a suggestion when a close spelling exists. */

@@ -101,6 +101,10 @@ public final class SimilarityCommand implements Callable<Integer>, Debuggable {
             "word-pair file " + f + ": " + r.pairs() + " usable pairs (" + r.oov() + " with unknown words, "
                 + r.skippedLines() + " lines not 'word1 word2 score'): nothing to correlate");
       }
+      if (r.builtWords() > 0 && opts.debug >= 1) {
+        err.println(spec.qualifiedName() + ": " + f + ": " + r.builtWords() + " words not in the vocabulary built from"
+            + " their n-grams (in " + r.builtPairs() + " of " + r.pairs() + " pairs)");
+      }
       if (r.skippedLines() > 0 && opts.debug >= 1) {
         err.println(spec.qualifiedName() + ": " + f + ": skipped " + r.skippedLines() + " lines that are not 'word1 word2 score'");
       }

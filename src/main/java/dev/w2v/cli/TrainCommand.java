@@ -6,6 +6,7 @@ import dev.w2v.io.InputFiles;
 import dev.w2v.io.NotAnInput;
 import dev.w2v.io.W2vException;
 import dev.w2v.train.RunConfig;
+import dev.w2v.train.SubwordConfig;
 import dev.w2v.train.TrainConfig;
 import dev.w2v.train.TrainJob;
 import java.io.PrintWriter;
@@ -87,6 +88,8 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
           + " the original command's flags).")
   Path resume;
 
+  @Mixin SubwordOptions subwords = new SubwordOptions();
+
   @Option(names = "-eval-analogies", paramLabel = "FILE",
       description = "After every epoch, report analogy accuracy on FILE (questions-words format; as w2v accuracy"
           + " -threshold 30000). Repeatable.")
@@ -112,6 +115,7 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
   @Override
   public Integer call() {
     TrainConfig cfg = config();
+    SubwordConfig sub = subwords.config();
     PrintWriter err = spec.commandLine().getErr();
     boolean tty = Terminal.stderrIsTerminal();
     StdinHint.print(inputs(), err, "train", f.debug);
@@ -160,11 +164,11 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
       });
     }
     if (progress == ProgressFormat.json) {
-      new TrainJob(cfg, inputs(), rc, new JsonProgress(err, f.debug)).run();
+      new TrainJob(cfg, inputs(), rc, new JsonProgress(err, f.debug)).subwords(sub).run();
     } else {
       TextProgress text = new TextProgress(err, tty, f.debug);
       try {
-        new TrainJob(cfg, inputs(), rc, text).run();
+        new TrainJob(cfg, inputs(), rc, text).subwords(sub).run();
       } finally {
         text.close(); // an error message starts on a clean line
       }
@@ -208,7 +212,9 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
       out = Path.of("vectors.bin");
     }
     boolean bin = f.binary != null ? f.binary == 1 : out != null && out.toString().endsWith(".bin");
-    float a = f.alpha != null ? TrainConfig.parseFloat("-alpha", f.alpha) : (float) (f.cbow == 1 ? 0.05 : 0.025);
+    // fastText's -lr 0.05 with subwords, for skip-gram too
+    float a = f.alpha != null ? TrainConfig.parseFloat("-alpha", f.alpha)
+        : (float) (f.cbow == 1 || subwords.maxn > 0 ? 0.05 : 0.025);
     int t = f.threads != null ? f.threads : Runtime.getRuntime().availableProcessors();
     return new TrainConfig(in, out, f.size, f.window, TrainConfig.parseFloat("-sample", f.sample), f.hs, f.negative,
         t, f.iter, f.minCount, a, f.classes, f.debug, bin, f.saveVocab, f.readVocab, f.cbow == 1, reference == 1,

@@ -2,7 +2,6 @@
 package dev.w2v.eval;
 
 import dev.w2v.vectors.Embeddings;
-import dev.w2v.vectors.FloatMatrix;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,7 +17,9 @@ import java.util.Map;
  * three fields with a numeric score are skipped. Only the first {@code restrict} words count (gensim's
  * {@code restrict_vocab=300000}); with {@code caseInsensitive} (gensim's default) both words and vocabulary are
  * upper-cased and the first vocabulary word of each upper-case form is used. Pairs with an unknown word are skipped
- * and counted (or scored 0 with {@code oovAsZero}, gensim's {@code dummy4unknown}).
+ * and counted (or scored 0 with {@code oovAsZero}, gensim's {@code dummy4unknown}). On a fastText model with subwords
+ * an unknown word gets its vector from its n-grams instead, as fastText's own evaluation of the Rare Words set does
+ * (gensim skips it); {@link Report#builtWords} counts those words and {@link Report#builtPairs} their pairs.
  */
 public final class WordPairSimilarity {
   /** Settings, gensim's defaults in {@link #GENSIM}. */
@@ -27,8 +28,8 @@ public final class WordPairSimilarity {
   }
 
   /** Pearson and Spearman over the scored pairs, and gensim's OOV ratio in percent. */
-  public record Report(
-      int pairs, int oov, int skippedLines, Correlation.Result pearson, Correlation.Result spearman, double oovRatio) {}
+  public record Report(int pairs, int oov, int skippedLines, Correlation.Result pearson, Correlation.Result spearman,
+      double oovRatio, int builtWords, int builtPairs) {}
 
   private final Embeddings e;
   private final Options opt;
@@ -51,6 +52,8 @@ public final class WordPairSimilarity {
   /** Reads the pairs and correlates; a report with 0 pairs has NaN statistics. */
   public Report evaluate(BufferedReader in) throws IOException {
     List<double[]> scored = new ArrayList<>();
+    built.clear();
+    builtPairs = 0;
     int oov = 0;
     int skipped = 0;
     String line;
@@ -71,6 +74,13 @@ public final class WordPairSimilarity {
       }
       Integer a = vocab.get(key(f[0]));
       Integer b = vocab.get(key(f[1]));
+      if (e.hasSubwords() && (a == null || b == null)) {
+        a = a != null ? a : built(f[0]);
+        b = b != null ? b : built(f[1]);
+        if (a != null && b != null) {
+          builtPairs++;
+        }
+      }
       if (a == null || b == null) {
         oov++;
         if (opt.oovAsZero) {
@@ -91,7 +101,24 @@ public final class WordPairSimilarity {
     Correlation.Result p = n >= 2 ? Correlation.pearson(gold, model) : nan;
     Correlation.Result s = n >= 2 ? Correlation.spearman(gold, model) : nan;
     double ratio = opt.oovAsZero ? 100.0 * oov / n : 100.0 * oov / (n + oov);
-    return new Report(n, oov, skipped, p, s, ratio);
+    return new Report(n, oov, skipped, p, s, ratio, built.size(), builtPairs);
+  }
+
+  private final Map<String, Integer> built = new HashMap<>();
+  private int builtPairs;
+
+  /** The n-gram row of a word outside the vocabulary (as written in the file), or null when it has no n-gram. */
+  private Integer built(String word) {
+    Integer r = built.get(word);
+    if (r == null) {
+      int i = e.oov(word.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      if (i < 0) {
+        return null;
+      }
+      built.put(word, i);
+      r = i;
+    }
+    return r;
   }
 
   /**
@@ -100,15 +127,14 @@ public final class WordPairSimilarity {
    * tie moves Spearman's rho in the sixth decimal on MEN.
    */
   private double cosine(int a, int b) {
-    FloatMatrix m = e.matrix();
-    float[] x = m.arrayOf(a);
-    float[] y = m.arrayOf(b);
-    int xo = m.offsetOf(a);
-    int yo = m.offsetOf(b);
+    float[] x = e.arrayOf(a);
+    float[] y = e.arrayOf(b);
+    int xo = e.offsetOf(a);
+    int yo = e.offsetOf(b);
     double xy = 0;
     double xx = 0;
     double yy = 0;
-    for (int c = 0; c < m.dim(); c++) {
+    for (int c = 0; c < e.dim(); c++) {
       double u = x[xo + c];
       double v = y[yo + c];
       xy += u * v;

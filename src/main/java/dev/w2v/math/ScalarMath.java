@@ -1,6 +1,8 @@
 // Plain loops in word2vec.c's evaluation order: the algorithmic reference and the exact-parity path.
 package dev.w2v.math;
 
+import java.nio.ByteBuffer;
+
 /** Scalar kernels; every float operation rounds as the C source reads (no contraction, sequential sums). */
 public final class ScalarMath implements VectorMath {
   public static final ScalarMath INSTANCE = new ScalarMath();
@@ -70,6 +72,45 @@ public final class ScalarMath implements VectorMath {
     }
     for (; r < rows; r++) {
       out[oo + r] = dotS(m, mo + r * dim, x, xo, dim);
+    }
+  }
+
+  /**
+   * {@link VectorMath#matVec(ByteBuffer, long, long[], int, int, int, float[], float[])} with each row's sum
+   * sequential, as {@link #dotS}; m must be little-endian.
+   */
+  public static void matVecBytesS(ByteBuffer m, long base, long[] offsets, int from, int rows, int dim, float[] x,
+      float[] out) {
+    int r = from;
+    int end = from + rows;
+    for (; r + 4 <= end; r += 4) { // four rows interleaved, each sum still sequential, as matVecS
+      int m0 = (int) (offsets[r] - base);
+      int m1 = (int) (offsets[r + 1] - base);
+      int m2 = (int) (offsets[r + 2] - base);
+      int m3 = (int) (offsets[r + 3] - base);
+      float s0 = 0;
+      float s1 = 0;
+      float s2 = 0;
+      float s3 = 0;
+      for (int c = 0; c < dim; c++) {
+        float xc = x[c];
+        s0 += m.getFloat(m0 + 4 * c) * xc;
+        s1 += m.getFloat(m1 + 4 * c) * xc;
+        s2 += m.getFloat(m2 + 4 * c) * xc;
+        s3 += m.getFloat(m3 + 4 * c) * xc;
+      }
+      out[r] = s0;
+      out[r + 1] = s1;
+      out[r + 2] = s2;
+      out[r + 3] = s3;
+    }
+    for (; r < end; r++) {
+      int o = (int) (offsets[r] - base);
+      float s = 0;
+      for (int c = 0; c < dim; c++) {
+        s += m.getFloat(o + 4 * c) * x[c];
+      }
+      out[r] = s;
     }
   }
 

@@ -1,6 +1,9 @@
 // Vector API kernels (jdk.incubator.vector): vector body over loopBound, scalar tail; fma in reductions.
 package dev.w2v.math;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -13,6 +16,7 @@ import jdk.incubator.vector.VectorSpecies;
 public final class SimdMath implements VectorMath {
   public static final SimdMath INSTANCE = new SimdMath();
   static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
   /** Floats per vector. */
   public static final int L = S.length();
 
@@ -120,6 +124,69 @@ public final class SimdMath implements VectorMath {
     for (; r < rows; r++) {
       out[oo + r] = dotV(m, mo + r * dim, x, xo, dim);
     }
+  }
+
+  /**
+   * The scan over mapped rows (see {@link VectorMath#matVec(ByteBuffer, long, long[], int, int, int, float[],
+   * float[])}): as {@link #matVecV}, four rows per step, loading straight from the buffer (little-endian, any
+   * alignment: word2vec binary rows start wherever their word ends).
+   */
+  public static void matVecBytesV(ByteBuffer m, long base, long[] offsets, int from, int rows, int dim, float[] x,
+      float[] out) {
+    int bound = S.loopBound(dim);
+    int r = from;
+    int end = from + rows;
+    for (; r + 4 <= end; r += 4) {
+      int m0 = (int) (offsets[r] - base);
+      int m1 = (int) (offsets[r + 1] - base);
+      int m2 = (int) (offsets[r + 2] - base);
+      int m3 = (int) (offsets[r + 3] - base);
+      FloatVector a0 = FloatVector.zero(S);
+      FloatVector a1 = a0;
+      FloatVector a2 = a0;
+      FloatVector a3 = a0;
+      int c = 0;
+      for (; c < bound; c += L) {
+        FloatVector xv = FloatVector.fromArray(S, x, c);
+        a0 = FloatVector.fromByteBuffer(S, m, m0 + 4 * c, LE).fma(xv, a0);
+        a1 = FloatVector.fromByteBuffer(S, m, m1 + 4 * c, LE).fma(xv, a1);
+        a2 = FloatVector.fromByteBuffer(S, m, m2 + 4 * c, LE).fma(xv, a2);
+        a3 = FloatVector.fromByteBuffer(S, m, m3 + 4 * c, LE).fma(xv, a3);
+      }
+      float s0 = a0.reduceLanes(VectorOperators.ADD);
+      float s1 = a1.reduceLanes(VectorOperators.ADD);
+      float s2 = a2.reduceLanes(VectorOperators.ADD);
+      float s3 = a3.reduceLanes(VectorOperators.ADD);
+      for (; c < dim; c++) {
+        float xc = x[c];
+        s0 = Math.fma(m.getFloat(m0 + 4 * c), xc, s0);
+        s1 = Math.fma(m.getFloat(m1 + 4 * c), xc, s1);
+        s2 = Math.fma(m.getFloat(m2 + 4 * c), xc, s2);
+        s3 = Math.fma(m.getFloat(m3 + 4 * c), xc, s3);
+      }
+      out[r] = s0;
+      out[r + 1] = s1;
+      out[r + 2] = s2;
+      out[r + 3] = s3;
+    }
+    for (; r < end; r++) {
+      int o = (int) (offsets[r] - base);
+      FloatVector a = FloatVector.zero(S);
+      int c = 0;
+      for (; c < bound; c += L) {
+        a = FloatVector.fromByteBuffer(S, m, o + 4 * c, LE).fma(FloatVector.fromArray(S, x, c), a);
+      }
+      float s = a.reduceLanes(VectorOperators.ADD);
+      for (; c < dim; c++) {
+        s = Math.fma(m.getFloat(o + 4 * c), x[c], s);
+      }
+      out[r] = s;
+    }
+  }
+
+  @Override
+  public void matVec(ByteBuffer m, long base, long[] offsets, int from, int rows, int dim, float[] x, float[] out) {
+    matVecBytesV(m, base, offsets, from, rows, dim, x, out);
   }
 
   /**

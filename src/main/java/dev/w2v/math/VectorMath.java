@@ -1,6 +1,8 @@
 // The small dense kernels shared by training and queries; nothing here knows about words.
 package dev.w2v.math;
 
+import java.nio.ByteBuffer;
+
 /**
  * Dense float kernels over slices of flat arrays ({@code x[xo .. xo+n)}). Two implementations: {@link ScalarMath},
  * which evaluates in exactly word2vec.c's order (one float rounding per operation, no fused multiply-add) and is
@@ -39,6 +41,15 @@ public interface VectorMath {
     for (int r = 0; r < rows; r++) {
       out[oo + r] = dot(m, mo + r * dim, x, xo, dim);
     }
+  }
+
+  /**
+   * The nearest-neighbour scan over rows that live in a byte buffer (a memory-mapped vector file) at arbitrary byte
+   * offsets: {@code out[r] = dot(row r, x[0 .. dim))} for r in [from, from + rows), row r being dim little-endian
+   * float32 values starting at byte {@code offsets[r] - base} of m.
+   */
+  default void matVec(ByteBuffer m, long base, long[] offsets, int from, int rows, int dim, float[] x, float[] out) {
+    ScalarMath.matVecBytesS(m, base, offsets, from, rows, dim, x, out);
   }
 
   /**

@@ -26,7 +26,7 @@ import java.util.zip.CRC32C;
  *
  * <pre>
  * magic    8 bytes  "W2VMODEL"
- * version  u32      1
+ * version  u32      1, or 2 for a subword model (older readers then refuse it by its version)
  * section* tag (4 ASCII bytes), payload length (u64), payload, CRC32C of the payload (u32), in this order:
  *   HEAD   UTF-8 text, one "key=value" line per setting (sizes, flags, learning-rate position, thread states,
  *          and since w2v stored it the optional epoch-loss: each finished epoch's loss; readers ignore keys they
@@ -35,6 +35,8 @@ import java.util.zip.CRC32C;
  *   SYN0   u32 rows (V), u32 columns (size), rows x columns f32
  *   SYN1   as SYN0, only with hierarchical softmax
  *   SNEG   as SYN0 (syn1neg), only with negative sampling
+ *   NGRM   u32 rows (bucket), u32 columns (size), the n-gram rows; only in version 2, whose HEAD also holds minn,
+ *          maxn and bucket
  *   END.   empty: the file is complete
  * </pre>
  *
@@ -45,6 +47,8 @@ import java.util.zip.CRC32C;
 public final class ModelFile {
   public static final byte[] MAGIC = "W2VMODEL".getBytes(StandardCharsets.US_ASCII);
   public static final int VERSION = 1;
+  /** The version of a model with subwords (an NGRM section and minn/maxn/bucket in HEAD). */
+  public static final int VERSION_SUBWORDS = 2;
   private static final int BUF = 1 << 16;
 
   private ModelFile() {}
@@ -54,7 +58,7 @@ public final class ModelFile {
     try (AtomicFile f = AtomicFile.create(path, what)) {
       Writer w = new Writer(f.stream());
       w.out.write(MAGIC);
-      w.buf.putInt(VERSION);
+      w.buf.putInt(s.ngrams() != null ? VERSION_SUBWORDS : VERSION);
       w.drain();
       byte[] head = headText(s).getBytes(StandardCharsets.UTF_8);
       w.begin("HEAD", head.length);
@@ -82,6 +86,9 @@ public final class ModelFile {
       }
       if (s.syn1neg() != null) {
         w.matrix("SNEG", s.syn1neg(), v, size, s.stride());
+      }
+      if (s.ngrams() != null) {
+        w.matrix("NGRM", s.ngrams().rows(), s.ngrams().bucket(), size, s.stride());
       }
       w.begin("END.", 0);
       w.end();
@@ -160,6 +167,11 @@ public final class ModelFile {
     m.put("corpus-bytes", Long.toString(k.bytes()));
     m.put("corpus-tokens", Long.toString(k.tokens()));
     m.put("train-words", Long.toString(k.trainWords()));
+    if (s.ngrams() != null) {
+      m.put("minn", Integer.toString(s.ngrams().minn()));
+      m.put("maxn", Integer.toString(s.ngrams().maxn()));
+      m.put("bucket", Integer.toString(s.ngrams().bucket()));
+    }
     StringBuilder sb = new StringBuilder();
     m.forEach((key, val) -> sb.append(key).append('=').append(val).append('\n'));
     return sb.toString();
@@ -359,9 +371,9 @@ public final class ModelFile {
         }
         raw(4);
         int version = sb.getInt(0);
-        if (version != VERSION) {
+        if (version != VERSION && version != VERSION_SUBWORDS) {
           throw W2vException.badInput(name + " has model format version " + Integer.toUnsignedString(version)
-              + "; this w2v reads version " + VERSION);
+              + "; this w2v reads versions " + VERSION + " and " + VERSION_SUBWORDS);
         }
         byte[] headBytes = new byte[(int) Math.min(begin("HEAD"), 1 << 20)];
         payload(headBytes, 0, headBytes.length);
@@ -425,12 +437,22 @@ public final class ModelFile {
         float[] syn0 = matrix("SYN0", v, size, stride);
         float[] syn1 = hs != 0 ? matrix("SYN1", v, size, stride) : null;
         float[] syn1neg = negative > 0 ? matrix("SNEG", v, size, stride) : null;
+        TrainingState.Ngrams ngrams = null;
+        if (version == VERSION_SUBWORDS) {
+          int bucket = h.integer("bucket");
+          int minn = h.integer("minn");
+          int maxn = h.integer("maxn");
+          if (bucket <= 0 || minn <= 0 || maxn < minn || (long) bucket * size * 4 > fileSize) {
+            throw new Corrupt("bad subword header: minn=" + minn + " maxn=" + maxn + " bucket=" + bucket);
+          }
+          ngrams = new TrainingState.Ngrams(minn, maxn, bucket, matrix("NGRM", bucket, size, stride));
+        }
         if (begin("END.") != 0) {
           throw new Corrupt("bad END section");
         }
         end();
         return new TrainingState(settings, position, corpus, words, counts, corpusCounts, stride, syn0, syn1,
-            syn1neg);
+            syn1neg, ngrams);
       } catch (EOFException e) {
         throw W2vException.badInput(name + " is truncated (it ends inside " + section + ")");
       } catch (Corrupt e) {

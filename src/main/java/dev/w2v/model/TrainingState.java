@@ -6,7 +6,7 @@ import dev.w2v.vocab.ByteWords;
 /**
  * The whole training state. Matrices are row-major (V, size) with rows {@code stride} floats apart (padding columns
  * are zero and not stored); {@code syn1} and {@code syn1neg} are null when the model has no hierarchical softmax or
- * no negative sampling.
+ * no negative sampling. {@code ngrams} is null unless the model has subwords (-maxn > 0).
  *
  * @param counts each word's count in the model (summed over every corpus it was trained on)
  * @param corpusCounts each word's count in the corpus of the run that wrote the state (0 for words it lacks): the
@@ -22,7 +22,19 @@ public record TrainingState(
     int stride,
     float[] syn0,
     float[] syn1,
-    float[] syn1neg) {
+    float[] syn1neg,
+    Ngrams ngrams) {
+
+  /**
+   * A subword model's n-gram settings and rows: (bucket, size), {@code stride} floats apart, as {@code syn0}.
+   */
+  public record Ngrams(int minn, int maxn, int bucket, float[] rows) {}
+
+  /** A word-level state (no subwords). */
+  public TrainingState(Settings settings, Position position, Corpus corpus, ByteWords words, long[] counts,
+      long[] corpusCounts, int stride, float[] syn0, float[] syn1, float[] syn1neg) {
+    this(settings, position, corpus, words, counts, corpusCounts, stride, syn0, syn1, syn1neg, null);
+  }
 
   /** The settings that shape the model and its training schedule (word2vec.c's flag names). */
   public record Settings(

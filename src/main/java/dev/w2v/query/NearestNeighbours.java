@@ -78,17 +78,22 @@ public final class NearestNeighbours {
     }
   }
 
-  /** Scores rows [from, to), which may span several chunks. */
+  /**
+   * Scores rows [from, to), which may span several chunks (or windows of a mapped file), in blocks: while the SIMD
+   * kernels are still being compiled ({@link #warmUpInBackground}) a block goes through the scalar twin, because
+   * the Vector API runs hundreds of times slower than plain loops until C2 has compiled it; that matters for a
+   * one-shot query of a file read in place, whose load no longer leaves the compiler time to finish first.
+   */
   private void scanRows(float[] q, float[] out, int from, int to) {
-    int dim = m.dim();
-    int r = from;
-    while (r < to) {
-      int inChunk = m.rowsPerChunk() - r % m.rowsPerChunk();
-      int n = Math.min(inChunk, to - r);
-      kernels.matVec(m.arrayOf(r), m.offsetOf(r), n, dim, q, 0, out, r);
-      r += n;
+    for (int r = from; r < to; r += SCAN_BLOCK) {
+      int end = (int) Math.min(to, (long) r + SCAN_BLOCK);
+      m.scan(warming && kernels != Kernels.scalar() ? Kernels.scalar() : kernels, q, out, r, end);
     }
   }
+
+  private static final int SCAN_BLOCK = 1 << 14;
+  /** True from the start of {@link #warmUpInBackground} until its kernels have run enough to be compiled. */
+  private static volatile boolean warming;
 
   private static final int THREADS = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
   private static final long PARALLEL_FLOATS = 1L << 22; // below 16 MB of matrix one thread is as quick
@@ -111,7 +116,17 @@ public final class NearestNeighbours {
    * the load takes longer than the warm-up, that is for large files.
    */
   public static void warmUpInBackground(int dim) {
-    Thread t = new Thread(() -> warmUp(Kernels.best(), dim), "w2v-warm-up");
+    if (!Kernels.simd()) {
+      return;
+    }
+    warming = true;
+    Thread t = new Thread(() -> {
+      try {
+        warmUp(Kernels.best(), dim);
+      } finally {
+        warming = false;
+      }
+    }, "w2v-warm-up");
     t.setDaemon(true);
     t.setPriority(Thread.MIN_PRIORITY);
     t.start();
@@ -125,8 +140,16 @@ public final class NearestNeighbours {
     for (int i = 0; i < mat.length; i++) {
       mat[i] = (i % 17) * 0.01f;
     }
+    // the same for the scan over a mapped file's bytes (rows at unaligned offsets, as in word2vec binary files)
+    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocateDirect(rows * (4 * dim + 3) + 8)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    long[] offsets = new long[rows];
+    for (int r = 0; r < rows; r++) {
+      offsets[r] = 3 + (long) r * (4 * dim + 3);
+    }
     for (int it = 0; it < 20000; it++) {
       kernels.matVec(mat, 0, rows, dim, q, 0, out, 0);
+      kernels.matVec(bytes, 0, offsets, 0, rows, dim, q, out);
       q[it % dim] += out[it % rows] * 1e-3f;
     }
   }
@@ -156,7 +179,7 @@ public final class NearestNeighbours {
     for (float v : q) {
       qn += (double) v * v;
     }
-    float delta = (float) (2.0 * (m.dim() + 4) * 0x1p-24 * Math.sqrt(qn) * 1.001 + 1e-30);
+    float delta = (float) (2.0 * (m.dim() + 4 + m.scanRoundings()) * 0x1p-24 * Math.sqrt(qn) * 1.001 + 1e-30);
     float threshold = Math.max(nth - 2 * delta, floor - delta);
     int[] cand = new int[Math.max(16, 2 * n)];
     int nc = 0;

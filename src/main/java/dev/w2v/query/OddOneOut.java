@@ -3,7 +3,6 @@ package dev.w2v.query;
 
 import dev.w2v.math.ScalarMath;
 import dev.w2v.vectors.Embeddings;
-import dev.w2v.vectors.FloatMatrix;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,16 +21,15 @@ public final class OddOneOut {
     if (words.length == 0) {
       throw new IllegalArgumentException("no words");
     }
-    FloatMatrix m = e.matrix();
-    int dim = m.dim();
+    int dim = e.dim();
     float[] mean = new float[dim];
     for (int w : words) {
-      ScalarMath.axpyS(1f, m.arrayOf(w), m.offsetOf(w), mean, 0, dim);
+      ScalarMath.axpyS(1f, e.arrayOf(w), e.offsetOf(w), mean, 0, dim);
     }
     ScalarMath.normaliseRowsS(mean, 0, 1, dim);
     List<Neighbour> out = new ArrayList<>(words.length);
     for (int w : words) {
-      out.add(new Neighbour(w, ScalarMath.dotS(m.arrayOf(w), m.offsetOf(w), mean, 0, dim)));
+      out.add(new Neighbour(w, ScalarMath.dotS(e.arrayOf(w), e.offsetOf(w), mean, 0, dim)));
     }
     out.sort((a, b) -> Float.compare(a.score(), b.score()));
     return out;

@@ -3,7 +3,6 @@ package dev.w2v.query;
 
 import dev.w2v.math.ScalarMath;
 import dev.w2v.vectors.Embeddings;
-import dev.w2v.vectors.FloatMatrix;
 
 /** Builds query vectors from (normalised) rows exactly as distance.c, word-analogy.c and compute-accuracy.c do. */
 public final class Queries {
@@ -11,12 +10,11 @@ public final class Queries {
 
   /** distance.c: {@code vec[a] += M[a + bi[b] * size]} over the words in order, then {@code vec[a] /= len}. */
   public static float[] sum(Embeddings e, int[] words) {
-    FloatMatrix m = e.matrix();
-    int dim = m.dim();
+    int dim = e.dim();
     float[] vec = new float[dim];
     for (int w : words) {
-      float[] a = m.arrayOf(w);
-      int o = m.offsetOf(w);
+      float[] a = e.arrayOf(w);
+      int o = e.offsetOf(w);
       for (int c = 0; c < dim; c++) {
         vec[c] += a[o + c];
       }
@@ -30,14 +28,13 @@ public final class Queries {
    * M[bi[2]]} (normalised after) and compute-accuracy.c's {@code (M[b2] - M[b1]) + M[b3]} (not normalised).
    */
   public static float[] offset(Embeddings e, int a, int b, int c, boolean normalise) {
-    FloatMatrix m = e.matrix();
-    int dim = m.dim();
-    float[] ma = m.arrayOf(a);
-    float[] mb = m.arrayOf(b);
-    float[] mc = m.arrayOf(c);
-    int oa = m.offsetOf(a);
-    int ob = m.offsetOf(b);
-    int oc = m.offsetOf(c);
+    int dim = e.dim();
+    float[] ma = e.arrayOf(a);
+    float[] mb = e.arrayOf(b);
+    float[] mc = e.arrayOf(c);
+    int oa = e.offsetOf(a);
+    int ob = e.offsetOf(b);
+    int oc = e.offsetOf(c);
     float[] vec = new float[dim];
     for (int i = 0; i < dim; i++) {
       vec[i] = ma[oa + i] - mb[ob + i] + mc[oc + i];
@@ -57,14 +54,13 @@ public final class Queries {
     if (negative.length == 0) {
       return sum(e, positive);
     }
-    FloatMatrix m = e.matrix();
-    int dim = m.dim();
+    int dim = e.dim();
     float[] vec = new float[dim];
     for (int w : positive) {
-      ScalarMath.axpyS(1f, m.arrayOf(w), m.offsetOf(w), vec, 0, dim);
+      ScalarMath.axpyS(1f, e.arrayOf(w), e.offsetOf(w), vec, 0, dim);
     }
     for (int w : negative) {
-      ScalarMath.axpyS(-1f, m.arrayOf(w), m.offsetOf(w), vec, 0, dim);
+      ScalarMath.axpyS(-1f, e.arrayOf(w), e.offsetOf(w), vec, 0, dim);
     }
     ScalarMath.normaliseRowsS(vec, 0, 1, dim);
     return vec;
@@ -79,7 +75,6 @@ public final class Queries {
 
   /** The cosine similarity of words a and b of normalised embeddings (gensim's {@code similarity}). */
   public static float cosine(Embeddings e, int a, int b) {
-    FloatMatrix m = e.matrix();
-    return ScalarMath.dotS(m.arrayOf(a), m.offsetOf(a), m.arrayOf(b), m.offsetOf(b), m.dim());
+    return ScalarMath.dotS(e.arrayOf(a), e.offsetOf(a), e.arrayOf(b), e.offsetOf(b), e.dim());
   }
 }

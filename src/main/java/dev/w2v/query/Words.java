@@ -83,7 +83,7 @@ public final class Words {
 
   /** Word i as shown in answers: itself when it is printable UTF-8, else escaped (see the class comment). */
   public static String show(Embeddings e, int i) {
-    return show(e.words().bytes(i));
+    return show(e.bytes(i));
   }
 
   /** A word's bytes as shown in answers. */

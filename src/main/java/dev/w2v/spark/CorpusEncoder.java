@@ -29,7 +29,11 @@ final class CorpusEncoder {
     return (float) ((Math.sqrt((float) cn / st) + 1) * st / (double) cn);
   }
 
-  static JavaRDD<Line> encode(JavaRDD<String[]> sentences, JavaRDD<VocabWord> vocab, long vocabSize,
+  /**
+   * The lines keyed by a unique id fixed by their input partition and position ({@code zipWithUniqueId}), so
+   * that sorting by it gives the same order however a shuffle's blocks arrive.
+   */
+  static JavaPairRDD<Long, Line> encode(JavaRDD<String[]> sentences, JavaRDD<VocabWord> vocab, long vocabSize,
       long trainWords, float sample, long broadcastLimit) {
     if (vocabSize <= broadcastLimit) {
       return broadcast(sentences, vocab, trainWords, sample);
@@ -37,7 +41,7 @@ final class CorpusEncoder {
     return join(sentences, vocab, trainWords, sample);
   }
 
-  private static JavaRDD<Line> broadcast(JavaRDD<String[]> sentences, JavaRDD<VocabWord> vocab, long trainWords,
+  private static JavaPairRDD<Long, Line> broadcast(JavaRDD<String[]> sentences, JavaRDD<VocabWord> vocab, long trainWords,
       float sample) {
     Map<String, Integer> ids = new HashMap<>();
     List<VocabWord> all = vocab.collect();
@@ -49,7 +53,8 @@ final class CorpusEncoder {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(sentences.context());
     Broadcast<Map<String, Integer>> bIds = jsc.broadcast(ids);
     Broadcast<float[]> bKeep = jsc.broadcast(keep);
-    return sentences.map(s -> {
+    return sentences.zipWithUniqueId().mapToPair(t -> {
+      String[] s = t._1();
       Map<String, Integer> m = bIds.value();
       float[] k = bKeep.value();
       int[] out = new int[s.length];
@@ -65,11 +70,11 @@ final class CorpusEncoder {
       for (int i = 0; i < n; i++) {
         kl[i] = k[line[i]];
       }
-      return new Line(line, kl);
+      return new Tuple2<>(t._2(), new Line(line, kl));
     });
   }
 
-  private static JavaRDD<Line> join(JavaRDD<String[]> sentences, JavaRDD<VocabWord> vocab, long trainWords,
+  private static JavaPairRDD<Long, Line> join(JavaRDD<String[]> sentences, JavaRDD<VocabWord> vocab, long trainWords,
       float sample) {
     JavaPairRDD<String[], Long> keyed = sentences.zipWithUniqueId();
     // (word, (line, position)) joined with (word, (id, keep)), regrouped by line
@@ -89,7 +94,7 @@ final class CorpusEncoder {
     JavaPairRDD<Long, long[]> found = tokens.join(v)
         .mapToPair(t -> new Tuple2<>(t._2()._1()[0],
             new long[] {t._2()._1()[1], t._2()._2()[0], t._2()._2()[1]}));
-    JavaRDD<Line> lines = keyed.mapToPair(t -> new Tuple2<>(t._2(), 0)).cogroup(found).map(t -> {
+    return keyed.mapToPair(t -> new Tuple2<>(t._2(), 0)).cogroup(found).mapToPair(t -> {
       List<long[]> ws = new ArrayList<>();
       t._2()._2().forEach(ws::add);
       ws.sort((a, b) -> Long.compare(a[0], b[0]));
@@ -99,8 +104,7 @@ final class CorpusEncoder {
         ids[i] = (int) ws.get(i)[1];
         k[i] = Float.intBitsToFloat((int) ws.get(i)[2]);
       }
-      return new Line(ids, k);
+      return new Tuple2<>(t._1(), new Line(ids, k));
     });
-    return lines;
   }
 }

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.spark.HashPartitioner;
+import org.apache.spark.SparkContext;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
@@ -26,6 +27,9 @@ import scala.Tuple2;
  * <p>The blocks of each sub-iteration are persisted at the chosen storage level (DISK_ONLY or MEMORY_AND_DISK
  * lets the model exceed the executors' memory) and the previous ones released only after the next are
  * materialised, so a failed task recomputes from the same immutable state and never applies its updates twice.
+ * Every 10th sub-iteration's blocks are a checkpoint: reliable in {@code spark.checkpoint.dir} when set, else
+ * local, in two copies on a cluster ({@link #stateLevel}), so the loss of an executor costs a recomputation from
+ * the last checkpoint and never the run.
  */
 public final class SparkSkipGram {
   private SparkSkipGram() {}
@@ -96,10 +100,20 @@ public final class SparkSkipGram {
           : "no word of the corpus occurs at least -min-count " + s.minCount() + " times");
     }
     log.accept(String.format("Vocab size: %d%nWords in train file: %d", vocabSize, trainWords));
+    SparkContext sc = sentences.context();
+    boolean reliable = sc.getCheckpointDir().isDefined();
+    StorageLevel level = stateLevel(s.level(), sc.isLocal(), reliable);
+    String warning = singleExecutorWarning(sc.isLocal(), reliable, sc.getExecutorMemoryStatus().size() - 1);
+    if (warning != null) {
+      log.accept(warning);
+    }
     int k = s.partitions();
-    int sources = Math.max(k, sentences.context().defaultParallelism());
+    int sources = Math.max(k, sc.defaultParallelism());
+    // dealt to the sources by line id and sorted by it: a partition has the same lines in the same order whatever
+    // executor computes it and in whatever order its shuffle blocks arrive, also when recomputed after a loss
     JavaRDD<Line> lines = CorpusEncoder.encode(sentences, vocab, vocabSize, trainWords, s.sample(),
-        s.broadcastLimit()).repartition(sources).persist(s.level());
+        s.broadcastLimit()).repartitionAndSortWithinPartitions(new HashPartitioner(sources)).values()
+        .persist(s.level());
     long lineCount = lines.count();
     log.accept(String.format("Encoded %d lines into %d partitions in %.1f s", lineCount, sources,
         (System.nanoTime() - t0) / 1e9));
@@ -121,29 +135,40 @@ public final class SparkSkipGram {
     SkipGramTask task = new SkipGramTask(dim, s.negative(), s.alpha(), total, seed, noiseTotal, s.splitNoise(),
         s.threads(), !s.level().deserialized(), k);
     JavaRDD<Block> previous = null;
+    // without a checkpoint directory on a cluster, the last local checkpoint (two copies) is kept until the next
+    // one exists: the blocks between them are recomputed from it if an executor is lost
+    boolean anchored = level.replication() > s.level().replication();
+    JavaRDD<Block> anchor = null;
     for (long t = 0; t < total; t++) {
       long ts = System.nanoTime();
       final long sub = t;
+      boolean cut = (t + 1) % 10 == 0;
       JavaPairRDD<Long, int[]> pairs = lines
           .mapPartitionsWithIndex((src, it) -> gen.pairs(sub, src, it), false)
           .mapToPair(x -> x)
           .repartitionAndSortWithinPartitions(new KeyPartitioner(k));
       JavaRDD<Block[]> state = in.zipPartitions(out, SparkSkipGram::pairUp);
       JavaRDD<Block> result = pairs.zipPartitions(state,
-          (p, st) -> task.run(sub, TaskContext.getPartitionId(), p, st)).persist(s.level());
-      if ((t + 1) % 10 == 0) {
+          (p, st) -> task.run(sub, TaskContext.getPartitionId(), p, st)).persist(cut ? level : s.level());
+      if (cut) {
         // Cut the lineage, which otherwise grows by one sub-iteration each time (and its serialised form
         // overflows the stack after ~150): reliably to the checkpoint directory when one is set, else to the
-        // executors' block stores (survives task failures, not the loss of an executor).
-        if (sentences.context().getCheckpointDir().isDefined()) {
+        // executors' block stores, in two copies on a cluster (stateLevel).
+        if (reliable) {
           result.checkpoint();
         } else {
           result.rdd().localCheckpoint();
         }
       }
       result.count();
-      if (previous != null) {
+      if (previous != null && previous != anchor) {
         previous.unpersist(false);
+      }
+      if (cut && anchored) {
+        if (anchor != null) {
+          anchor.unpersist(false);
+        }
+        anchor = result;
       }
       previous = result;
       in = result.filter(b -> b.input);
@@ -158,6 +183,35 @@ public final class SparkSkipGram {
     }
     lines.unpersist(false);
     return new Result(vocab, vocabSize, trainWords, in, dim);
+  }
+
+  /**
+   * The storage level of every 10th sub-iteration's blocks, the local checkpoints that cut the lineage: the chosen
+   * level with two copies on a cluster without a checkpoint directory. A local checkpoint lost with its only copy
+   * cannot be recomputed ({@code CHECKPOINT_RDD_BLOCK_ID_NOT_FOUND}); with a second copy on another executor, and
+   * kept until the next one exists, the blocks lost with an executor are recomputed from it (at most 9
+   * sub-iterations, deterministic with one thread per task: the encoded lines come back in the same order). With
+   * {@code spark.checkpoint.dir} they are recomputed from the last reliable checkpoint, and in local mode the
+   * executor is the driver: one copy.
+   */
+  static StorageLevel stateLevel(StorageLevel chosen, boolean local, boolean reliable) {
+    if (local || reliable || chosen.replication() >= 2) {
+      return chosen;
+    }
+    return StorageLevel.apply(chosen.useDisk(), chosen.useMemory(), chosen.useOffHeap(), chosen.deserialized(), 2);
+  }
+
+  /**
+   * A warning line when the state has nowhere to keep its second copy: a cluster of one executor (local-cluster,
+   * standalone, YARN...) without a checkpoint directory; null otherwise (local mode has no separate executor).
+   */
+  static String singleExecutorWarning(boolean local, boolean reliable, int executors) {
+    if (local || reliable || executors > 1) {
+      return null;
+    }
+    return "warning: the cluster has " + (executors <= 0 ? "no executor yet" : "a single executor")
+        + ": losing it would fail the run; set spark.checkpoint.dir to a reliable store (HDFS, S3...) or run two"
+        + " executors or more";
   }
 
   private static Iterator<Block[]> pairUp(Iterator<Block> a, Iterator<Block> b) {

@@ -162,6 +162,10 @@ public final class SparkTrain implements Callable<Integer> {
       }
       b.config("spark.task.cpus", String.valueOf(f.threads));
     }
+    if (!conf.contains("spark.storage.replication.proactive")) {
+      // after an executor is lost, its blocks' surviving copies are copied again (SparkSkipGram.stateLevel)
+      b.config("spark.storage.replication.proactive", "true");
+    }
     boolean existing = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
     SparkSession spark = b.getOrCreate();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -295,7 +299,7 @@ public final class SparkTrain implements Callable<Integer> {
     SparkSkipGram.Result r;
     try {
       r = SparkSkipGram.train(sentences, vocab, sg, line -> {
-        if (f.debug >= 2) {
+        if (f.debug >= 2 || f.debug >= 1 && line.startsWith("warning: ")) {
           err.println(line);
         }
       });

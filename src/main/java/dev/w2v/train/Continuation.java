@@ -48,6 +48,11 @@ final class Continuation {
 
   /** Loads {@code -resume}'s checkpoint (when given) or {@code -init-model}'s model, or returns null. */
   static Continuation load(TrainConfig cfg, RunConfig rc, int stride) {
+    return load(cfg, rc, stride, null);
+  }
+
+  /** As above, for a run whose subword settings are {@code sc} (null or off: none); they must be the model's. */
+  static Continuation load(TrainConfig cfg, RunConfig rc, int stride, SubwordConfig sc) {
     if (rc.resume() == null && rc.initModel() == null) {
       return null;
     }
@@ -61,6 +66,7 @@ final class Continuation {
     } else {
       c.checkInit(cfg);
     }
+    c.checkSubwords(sc);
     return c;
   }
 
@@ -97,6 +103,26 @@ final class Continuation {
       mismatch("-negative", cfg.negative(), s.negative());
     }
     same("-cbow", cfg.cbow() ? 1 : 0, s.cbow() ? 1 : 0);
+  }
+
+  /** Subwords shape the matrices and the hashing: -minn, -maxn and -bucket must be the model's. */
+  private void checkSubwords(SubwordConfig sc) {
+    TrainingState.Ngrams n = state.ngrams();
+    boolean on = sc != null && sc.on();
+    same("-maxn", on ? sc.maxn() : 0, n != null ? n.maxn() : 0);
+    if (on) {
+      same("-minn", sc.minn(), n.minn());
+      same("-bucket", sc.bucket(), n.bucket());
+    }
+  }
+
+  /**
+   * The n-gram rows of the loaded model and the n-gram table of the run's vocabulary (for -init-model, the merged
+   * one: the rows do not depend on the words, so they carry over as they are). Null without subwords.
+   */
+  SubwordModel subwords(SubwordConfig sc, int stride) {
+    TrainingState.Ngrams n = state.ngrams();
+    return n == null ? null : SubwordModel.wrap(vocab, sc, state.settings().size(), stride, n.rows());
   }
 
   /** -resume: every setting that shapes the model or the schedule must be the checkpoint's. */
@@ -222,7 +248,11 @@ final class Continuation {
     if (resume) {
       return Model.wrap(vocab.size(), size, stride, state.syn0(), state.syn1(), state.syn1neg());
     }
-    Model m = Model.allocate(vocab.size(), size, stride, hs, ns);
+    Model m = Model.allocate(vocab.size(), size, stride, hs, ns, 0);
+    if (m.chunked()) {
+      throw W2vException.usage(String.format(java.util.Locale.ROOT, "continuing a model grown past 2^31 floats per"
+          + " matrix (%,d words x -size %d) is not supported; raise -min-count", vocab.size(), size));
+    }
     m.initSyn0(seed);
     int v = state.vocabSize();
     for (int i = 0; i < v; i++) {
@@ -242,6 +272,14 @@ final class Continuation {
   static TrainingState capture(TrainConfig cfg, RunConfig rc, boolean simd, Trainer trainer, Model model,
       Vocabulary vocab, Vocabulary trainVocab, long baseEpochs, String corpusName, long corpusBytes, long tokens,
       double[] epochLoss) {
+    return capture(cfg, rc, simd, trainer, model, null, vocab, trainVocab, baseEpochs, corpusName, corpusBytes,
+        tokens, epochLoss);
+  }
+
+  /** As above, with a subword model's n-gram rows ({@code sub} may be null). */
+  static TrainingState capture(TrainConfig cfg, RunConfig rc, boolean simd, Trainer trainer, Model model,
+      SubwordModel sub, Vocabulary vocab, Vocabulary trainVocab, long baseEpochs, String corpusName,
+      long corpusBytes, long tokens, double[] epochLoss) {
     TrainingState.Settings s = new TrainingState.Settings(cfg.size(), cfg.window(), cfg.sample(), cfg.hs(),
         cfg.negative(), cfg.cbow(), cfg.alpha(), cfg.minCount(), cfg.iter(), rc.seed(), cfg.threads(),
         cfg.reference(), cfg.sharedNegatives(), simd ? "simd" : "scalar");
@@ -251,7 +289,8 @@ final class Continuation {
     TrainingState.Corpus k = new TrainingState.Corpus(corpusName, corpusBytes, tokens,
         trainVocab.trainWords());
     return new TrainingState(s, p, k, vocab.words(), vocab.counts(), trainVocab.counts(), model.stride,
-        model.syn0, model.syn1, model.syn1neg);
+        model.syn0, model.syn1, model.syn1neg, sub == null ? null
+            : new TrainingState.Ngrams(sub.table.minn, sub.table.maxn, sub.table.bucket, sub.ngrams));
   }
 
   /**

@@ -20,12 +20,12 @@ final class Divergence {
       throw error(cfg, String.format(Locale.ROOT, "the loss became NaN or infinite after %.0f%% of the run",
           100.0 * trainer.wordsDone() / Math.max(1, trainer.wordsTotal())));
     }
-    String bad = nonFinite("syn0", model.syn0);
+    String bad = nonFinite("syn0", model.syn0Chunks);
     if (bad == null) {
-      bad = nonFinite("syn1", model.syn1);
+      bad = nonFinite("syn1", model.syn1Chunks);
     }
     if (bad == null) {
-      bad = nonFinite("syn1neg", model.syn1neg);
+      bad = nonFinite("syn1neg", model.syn1negChunks);
     }
     if (bad != null) {
       throw error(cfg, bad);
@@ -44,13 +44,15 @@ final class Divergence {
   }
 
   /** A description of the first NaN or infinite weight of {@code m}, or null. */
-  private static String nonFinite(String name, float[] m) {
-    if (m == null) {
+  private static String nonFinite(String name, float[][] chunks) {
+    if (chunks == null) {
       return null;
     }
-    for (int i = 0; i < m.length; i++) {
-      if (!Float.isFinite(m[i])) {
-        return "a weight of " + name + " is " + m[i];
+    for (float[] m : chunks) {
+      for (int i = 0; i < m.length; i++) {
+        if (!Float.isFinite(m[i])) {
+          return "a weight of " + name + " is " + m[i];
+        }
       }
     }
     return null;

@@ -6,11 +6,14 @@ import dev.w2v.corpus.EncodedCorpus;
 import dev.w2v.corpus.WordReader;
 import dev.w2v.io.AtomicFile;
 import dev.w2v.io.Inputs;
+import dev.w2v.io.NotAnInput;
 import dev.w2v.io.OutputTarget;
 import dev.w2v.io.W2vException;
 import dev.w2v.math.Kernels;
 import dev.w2v.model.ModelFile;
 import dev.w2v.model.TrainingState;
+import dev.w2v.vectors.FastTextBinWriter;
+import dev.w2v.vectors.FastTextFormat;
 import dev.w2v.vectors.VectorWriter;
 import dev.w2v.vocab.HuffmanTree;
 import dev.w2v.vocab.VocabBuilder;
@@ -47,6 +50,8 @@ public final class TrainJob {
   private int checkpoints;
   private long checkpointNanos;
   private long listenerNanos;
+  /** Subword settings (-minn/-maxn/-bucket/-save-fasttext); null or off: word2vec. */
+  private SubwordConfig subwords;
 
   /** A job that reports nothing. */
   public TrainJob(TrainConfig cfg) {
@@ -76,6 +81,12 @@ public final class TrainJob {
     this.listener = listener;
   }
 
+  /** Trains fastText's subword model when {@code sc} is on (-maxn > 0); returns this job. */
+  public TrainJob subwords(SubwordConfig sc) {
+    this.subwords = sc != null && (sc.on() || sc.saveFastText() != null) ? sc : null;
+    return this;
+  }
+
   /** Thrown by the {@link #stopAfterEpoch} test hook. */
   static final class Stopped extends RuntimeException {
     Stopped(long epoch) {
@@ -85,8 +96,17 @@ public final class TrainJob {
 
   public Result run() {
     jobStart = System.nanoTime();
+    if (subwords != null) {
+      subwords.check(cfg, rc);
+    }
     Inputs inputs = Inputs.expand(sources, "training file");
     TrainInputs.checkOutputs(cfg, inputs);
+    if (subwords != null && subwords.saveFastText() != null) {
+      Path ft = subwords.saveFastText();
+      NotAnInput.check(ft, "-save-fasttext", inputs.files(), "the training file");
+      NotAnInput.check(ft, "-save-fasttext", cfg.output() == null ? List.of() : List.of(cfg.output()), "-output");
+      AtomicFile.checkWritable(subwords.saveFastText(), "fastText model file");
+    }
     Path train = cfg.reference() ? TrainInputs.referenceFile(inputs) : null; // word2vec.c's one seekable file
     if (cfg.output() != null) {
       AtomicFile.checkWritable(cfg.output(), "output file");
@@ -109,7 +129,7 @@ public final class TrainJob {
     // -resume / -init-model: the saved state, checked against the flags before the corpus is read
     boolean simd = !cfg.reference() && Kernels.simd() && !Boolean.getBoolean("w2v.scalar");
     int stride = simd ? Kernels.roundUp(cfg.size()) : cfg.size();
-    Continuation cont = cfg.trains() ? Continuation.load(cfg, rc, stride) : null;
+    Continuation cont = cfg.trains() ? Continuation.load(cfg, rc, stride, subwords) : null;
     if (cont != null) {
       cont.checkCorpusSize(inputs.describe(), fileSize);
     }
@@ -202,6 +222,14 @@ public final class TrainJob {
     } else {
       model = Model.allocate(vocab.size(), cfg.size(), stride, hs, ns);
       model.initSyn0(rc.seed());
+      if (model.chunked()) {
+        refuseChunked(cfg, rc, vocab.size());
+      }
+    }
+    SubwordModel sub = cont != null ? cont.subwords(subwords, stride) : null;
+    if (sub == null && subwords != null && subwords.on()) {
+      sub = SubwordModel.allocate(vocab, subwords, cfg.size(), stride);
+      sub.init(model.syn0, model.vocabSize, rc.seed());
     }
     HuffmanTree tree = hs ? HuffmanTree.build(vocab.counts()) : null;
     UnigramTable table = ns ? new UnigramTable(vocab.counts()) : null;
@@ -213,7 +241,7 @@ public final class TrainJob {
         corpus = CorpusEncoder.encode(inputs, trainVocab, budget, tmp);
       }
     }
-    Trainer trainer = new Trainer(cfg, trainVocab, model, tree, table, simd, rc.seed());
+    Trainer trainer = new Trainer(cfg, trainVocab, model, tree, table, simd, rc.seed(), sub);
     if (cont != null && cont.resume()) {
       TrainingState.Position p = cont.state().position();
       trainer.restore(p.epochsDone(), p.wordsDone(), p.alpha(), p.threadRandom(), p.threadAlpha(), p.threadEof());
@@ -223,14 +251,17 @@ public final class TrainJob {
     // -resume: the checkpoint's epochs are done; their loss comes from it, the others' from this run's meter
     TrainingState.Position resumed = cont != null && cont.resume() ? cont.state().position() : null;
     long epochsResumed = resumed != null ? resumed.epochsDone() : 0;
-    Supplier<TrainingState> state = () -> Continuation.capture(cfg, rc, simd, trainer, model, vocab, trainVocab,
-        baseEpochs, inputs.describe(), fileSize, tokens, epochLoss(trainer, resumed, trainer.epochsDone()));
+    final SubwordModel subState = sub;
+    Supplier<TrainingState> state = () -> Continuation.capture(cfg, rc, simd, trainer, model, subState, vocab,
+        trainVocab, baseEpochs, inputs.describe(), fileSize, tokens, epochLoss(trainer, resumed,
+        trainer.epochsDone()));
     long wordsBefore = trainer.wordsDone();
     long[] pausedNanos = new long[1]; // checkpoints and evaluation, left out of the training rate
     listener.started(new TrainListener.Start(cfg, rc, vocab.size(), trainVocab.trainWords(), simd));
     Progress progress = new Progress(trainer, listener, trainVocab.trainWords(), cfg.iter());
     long t0 = System.nanoTime();
     final EncodedCorpus enc = corpus;
+    final SubwordModel subModel = sub;
     try {
       trainer.train(id -> {
         if (enc != null) {
@@ -241,7 +272,7 @@ public final class TrainJob {
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
-      }, epoch -> pausedNanos[0] += afterEpoch(epoch, state, vocab, model));
+      }, epoch -> pausedNanos[0] += afterEpoch(epoch, state, vocab, model, subModel));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw W2vException.io("training interrupted", e);
@@ -273,8 +304,16 @@ public final class TrainJob {
     if (rc.saveModel() != null) {
       ModelFile.write(rc.saveModel(), "model file", state.get());
     }
+    if (sub != null) {
+      if (subwords.saveFastText() != null) {
+        FastTextBinWriter.write(subwords.saveFastText(), "fastText model file", fastTextHeader(), vocab.words(),
+            vocab.counts(), vocab.trainWords(), model.syn0, sub.ngrams, model.syn1neg, stride);
+      }
+      sub.wordVectors(model.syn0, model.vocabSize, model.syn0); // each word's final vector, as fastText's .vec
+    }
     if (cfg.classes() == 0) {
-      VectorWriter.write(cfg.output(), vocab.words(), model.syn0, model.size, model.stride, cfg.binary());
+      VectorWriter.write(cfg.output(), vocab.words(), model.syn0Chunks, model.chunkShift, model.size, model.stride,
+          cfg.binary());
     } else {
       int[] cl = KMeans.cluster(model.syn0, model.vocabSize, model.size, model.stride, cfg.classes(),
           listener::kmeans);
@@ -284,6 +323,26 @@ public final class TrainJob {
     listener.finished(new TrainListener.Summary(vocab.size(), vocab.trainWords(), words, epochLoss,
         Math.min(epochsResumed, epochLoss.length), (System.nanoTime() - jobStart) / 1e9, secs, outputs()));
     return new Result(vocab.size(), vocab.trainWords(), words, secs, epochLoss);
+  }
+
+  /** fastText's args block for this run (the README lists the fields). */
+  private FastTextBinWriter.Header fastTextHeader() {
+    return new FastTextBinWriter.Header(cfg.size(), cfg.window(), (int) cfg.iter(), cfg.minCount(), cfg.negative(),
+        FastTextFormat.LOSS_NS, cfg.cbow() ? FastTextFormat.MODEL_CBOW : FastTextFormat.MODEL_SKIPGRAM,
+        subwords.bucket(), subwords.minn(), subwords.maxn(), cfg.sample());
+  }
+
+  /**
+   * What does not yet handle matrices of more than 2^31 floats (they are several arrays): the model file
+   * (-save-model, -checkpoint), -classes and the evaluation after each epoch. Refused before training, not after.
+   */
+  private static void refuseChunked(TrainConfig cfg, RunConfig rc, int words) {
+    String what = rc.saveModel() != null ? "-save-model" : rc.checkpoint() != null ? "-checkpoint"
+        : cfg.classes() > 0 ? "-classes" : rc.epochListener() != null ? "the evaluation after each epoch" : null;
+    if (what != null) {
+      throw W2vException.usage(String.format(Locale.ROOT, "%s does not support a model of more than 2^31 floats"
+          + " per matrix (%,d words x -size %d); train without it, or raise -min-count", what, words, cfg.size()));
+    }
   }
 
   /**
@@ -302,6 +361,9 @@ public final class TrainJob {
   /** The files this job writes. */
   private List<Path> outputs() {
     List<Path> out = new ArrayList<>();
+    if (subwords != null && subwords.saveFastText() != null) {
+      out.add(subwords.saveFastText());
+    }
     if (cfg.saveVocab() != null) {
       out.add(cfg.saveVocab());
     }
@@ -315,7 +377,8 @@ public final class TrainJob {
   }
 
   /** Between epochs (threads parked): checkpoint, evaluation hook, test stop. Returns the nanoseconds spent. */
-  private long afterEpoch(long epoch, Supplier<TrainingState> state, Vocabulary vocab, Model model) {
+  private long afterEpoch(long epoch, Supplier<TrainingState> state, Vocabulary vocab, Model model,
+      SubwordModel sub) {
     long t = System.nanoTime();
     if (rc.checkpoint() != null) {
       ModelFile.write(rc.checkpoint(), "checkpoint", state.get());
@@ -328,8 +391,13 @@ public final class TrainJob {
     }
     if (rc.epochListener() != null) {
       long e0 = System.nanoTime();
+      float[] vectors = model.syn0;
+      if (sub != null) { // the words' final vectors, as they would be written now
+        vectors = new float[model.syn0.length];
+        sub.wordVectors(model.syn0, model.vocabSize, vectors);
+      }
       rc.epochListener().epochDone(
-          new EpochListener.Snapshot(epoch, cfg.iter(), vocab, model.syn0, model.size, model.stride));
+          new EpochListener.Snapshot(epoch, cfg.iter(), vocab, vectors, model.size, model.stride));
       listenerNanos += System.nanoTime() - e0;
     }
     if (stopAfterEpoch > 0 && epoch >= stopAfterEpoch && epoch < cfg.iter()) {

@@ -46,6 +46,8 @@ public final class Trainer {
   private volatile float alpha;
   /** Per-thread state, kept across epochs (and saved at epoch boundaries for -checkpoint). */
   private final ThreadState[] states;
+  /** The n-gram rows and table when training subwords (-maxn > 0), else null. */
+  private final SubwordModel subwords;
   private long epochsDone;
 
   /**
@@ -59,7 +61,14 @@ public final class Trainer {
   /** As above, with every thread's random stream seeded from {@code seed} ({@link RunConfig#threadSeed}). */
   public Trainer(TrainConfig cfg, Vocabulary vocab, Model model, HuffmanTree tree, UnigramTable table,
       boolean simd, long seed) {
+    this(cfg, vocab, model, tree, table, simd, seed, null);
+  }
+
+  /** As above; with {@code subwords} non-null, fastText's subword model ({@link SubwordLoop}) instead. */
+  public Trainer(TrainConfig cfg, Vocabulary vocab, Model model, HuffmanTree tree, UnigramTable table,
+      boolean simd, long seed, SubwordModel subwords) {
     this.cfg = cfg;
+    this.subwords = subwords;
     this.model = model;
     this.cn = vocab.counts();
     this.trainWords = vocab.trainWords();
@@ -270,9 +279,16 @@ public final class Trainer {
     /** Kernel length: the vector size, or the padded stride when SIMD kernels run over whole rows. */
     final int layer1Size = simd ? model.stride : model.size;
     final int stride = model.stride;
+    // the matrices as chunks: row w is chunks[w >>> shift] at offset (w & mask) * stride (one chunk below 2^31
+    // floats, where shift is 31 and this is word2vec.c's w * layer1_size)
+    final float[][] syn0c = model.syn0Chunks;
+    final float[][] syn1c = model.syn1Chunks;
+    final float[][] syn1negc = model.syn1negChunks;
+    final int shift = model.chunkShift;
+    final int mask = model.chunkMask;
     final float[] neu1 = new float[layer1Size];
     final float[] neu1e = new float[layer1Size];
-    // shared-negatives scratch: context row offsets, targets, labels, gradients (m x nt), errors (m x stride)
+    // shared-negatives scratch: context words, target words, labels, gradients (m x nt), errors (m x stride)
     final int[] ctx = new int[2 * cfg.window()];
     final int[] tgt = new int[cfg.negative() + 1];
     final int[] lab = new int[cfg.negative() + 1];
@@ -281,9 +297,13 @@ public final class Trainer {
     final int[] sen = new int[MAX_SENTENCE_LENGTH + 1];
     /** The block kernels need rows of whole vectors (the padded stride; a wrapped model may have another). */
     final boolean blockKernels = simd && layer1Size % SimdMath.L == 0;
+    /** Subword training's steps and scratch; null for word2vec's. */
+    final SubwordLoop sub;
     // the block kernels' row arrays (one matrix each today; per-row so that chunked matrices fit the same kernels)
     final float[][] inRows = new float[2 * cfg.window()][];
     final float[][] outRows = new float[cfg.negative() + 1][];
+    final int[] inOff = new int[2 * cfg.window()];
+    final int[] outOff = new int[cfg.negative() + 1];
     long nextRandom;
     float threadAlpha = alpha;
     /** word2vec.c's eof: set at the end of the thread's input; cleared between epochs unless -reference 1. */
@@ -297,6 +317,8 @@ public final class Trainer {
     ThreadState(int id, long nextRandom) {
       this.id = id;
       this.nextRandom = nextRandom;
+      this.sub = subwords == null ? null
+          : new SubwordLoop(cfg, model, subwords, table, vocabSize, simd);
     }
 
     /**
@@ -364,7 +386,13 @@ public final class Trainer {
         int word = sen[sentencePosition];
         nextRandom = nextRandom * 25214903917L + 11;
         int b = (int) Long.remainderUnsigned(nextRandom, window);
-        if (cfg.cbow()) {
+        if (sub != null) {
+          sub.nextRandom = nextRandom; // one random stream per thread, saved at checkpoints
+          lossSum += cfg.cbow() ? sub.cbow(sen, b, window, sentencePosition, sentenceLength, threadAlpha)
+              : sub.skipGram(sen, b, window, sentencePosition, sentenceLength, threadAlpha);
+          lossCount += LOSS ? sub.predictions : 0;
+          nextRandom = sub.nextRandom;
+        } else if (cfg.cbow()) {
           cbow(word, b, window, sentencePosition, sentenceLength);
         } else if (sharedNegatives) {
           skipGramShared(word, b, window, sentencePosition, sentenceLength);
@@ -415,7 +443,7 @@ public final class Trainer {
     }
 
     /**
-     * Collects the row offsets of the context words around {@code sentencePosition} into {@code ctx}, in
+     * Collects the context words around {@code sentencePosition} into {@code ctx}, in
      * word2vec.c's order ({@code a} from b to 2 * window - b, skipping the centre); returns how many.
      */
     private int gatherContexts(int b, int window, int sentencePosition, int sentenceLength) {
@@ -428,19 +456,19 @@ public final class Trainer {
         if (c < 0 || c >= sentenceLength) {
           continue;
         }
-        ctx[m++] = sen[c] * stride;
+        ctx[m++] = sen[c];
       }
       return m;
     }
 
     /** Skip-gram: each context word's vector (l1) predicts the centre word. */
     private void skipGram(int word, int b, int window, int sentencePosition, int sentenceLength) {
-      final float[] syn0 = model.syn0;
       final float alpha = threadAlpha;
       int m = gatherContexts(b, window, sentencePosition, sentenceLength);
       lossCount += LOSS ? m : 0;
       for (int j = 0; j < m; j++) {
-        int l1 = ctx[j];
+        final float[] syn0 = syn0c[ctx[j] >>> shift];
+        int l1 = (ctx[j] & mask) * stride;
         java.util.Arrays.fill(neu1e, 0f);
         if (tree != null) {
           lossSum += hierarchicalSoftmax(word, syn0, l1, alpha);
@@ -456,7 +484,6 @@ public final class Trainer {
     /** CBOW: the mean of the context vectors (neu1) predicts the centre word; the error goes back undivided. */
     private void cbow(int word, int b, int window, int sentencePosition, int sentenceLength) {
       final int n = layer1Size;
-      final float[] syn0 = model.syn0;
       final float alpha = threadAlpha;
       java.util.Arrays.fill(neu1, 0f);
       java.util.Arrays.fill(neu1e, 0f);
@@ -466,7 +493,7 @@ public final class Trainer {
       }
       lossCount += LOSS ? 1 : 0;
       for (int j = 0; j < cw; j++) {
-        axpy(1f, syn0, ctx[j], neu1, 0); // in -> hidden
+        axpy(1f, syn0c[ctx[j] >>> shift], (ctx[j] & mask) * stride, neu1, 0); // in -> hidden
       }
       for (int k = 0; k < n; k++) {
         neu1[k] /= cw;
@@ -478,7 +505,7 @@ public final class Trainer {
         lossSum += negativeSampling(word, neu1, 0, alpha);
       }
       for (int j = 0; j < cw; j++) {
-        axpy(1f, neu1e, 0, syn0, ctx[j]); // hidden -> in
+        axpy(1f, neu1e, 0, syn0c[ctx[j] >>> shift], (ctx[j] & mask) * stride); // hidden -> in
       }
     }
 
@@ -490,8 +517,6 @@ public final class Trainer {
      */
     private void skipGramShared(int word, int b, int window, int sentencePosition, int sentenceLength) {
       final int n = layer1Size;
-      final float[] syn0 = model.syn0;
-      final float[] syn1neg = model.syn1neg;
       final float alpha = threadAlpha;
       int m = gatherContexts(b, window, sentencePosition, sentenceLength);
       if (m == 0) {
@@ -499,14 +524,14 @@ public final class Trainer {
       }
       lossCount += LOSS ? m : 0;
       int nt = 0;
-      tgt[nt] = word * stride;
+      tgt[nt] = word;
       lab[nt++] = 1;
       for (int d = 0; d < cfg.negative(); d++) {
         int target = drawNegative();
         if (target == word) {
           continue;
         }
-        tgt[nt] = target * stride;
+        tgt[nt] = target;
         lab[nt++] = 0;
       }
       if (blockKernels) {
@@ -516,7 +541,8 @@ public final class Trainer {
       float l = 0;
       for (int j = 0; j < m; j++) {
         for (int k = 0; k < nt; k++) {
-          float f = dot(syn0, ctx[j], syn1neg, tgt[k]);
+          float f = dot(syn0c[ctx[j] >>> shift], (ctx[j] & mask) * stride, syn1negc[tgt[k] >>> shift],
+              (tgt[k] & mask) * stride);
           l += LOSS ? LogSigmoid.term(lossTable, f, lab[k]) : 0f;
           grad[j * nt + k] = gradient(f, lab[k], alpha);
         }
@@ -527,18 +553,20 @@ public final class Trainer {
         int e = j * stride;
         java.util.Arrays.fill(err, e, e + n, 0f);
         for (int k = 0; k < nt; k++) {
-          axpy(grad[j * nt + k], syn1neg, tgt[k], err, e);
+          axpy(grad[j * nt + k], syn1negc[tgt[k] >>> shift], (tgt[k] & mask) * stride, err, e);
         }
       }
       // O_k += sum_j g_jk I_j (old I)
       for (int k = 0; k < nt; k++) {
+        float[] o = syn1negc[tgt[k] >>> shift];
+        int oo = (tgt[k] & mask) * stride;
         for (int j = 0; j < m; j++) {
-          axpy(grad[j * nt + k], syn0, ctx[j], syn1neg, tgt[k]);
+          axpy(grad[j * nt + k], syn0c[ctx[j] >>> shift], (ctx[j] & mask) * stride, o, oo);
         }
       }
       // I_j += err_j
       for (int j = 0; j < m; j++) {
-        axpy(1f, err, j * stride, syn0, ctx[j]);
+        axpy(1f, err, j * stride, syn0c[ctx[j] >>> shift], (ctx[j] & mask) * stride);
       }
     }
 
@@ -547,16 +575,16 @@ public final class Trainer {
      * loss and gradients from them in one pass, then both updates ({@link SimdMath#blockUpdateV}).
      */
     private void skipGramBlock(int m, int nt, float alpha) {
-      final float[] syn0 = model.syn0;
-      final float[] syn1neg = model.syn1neg;
+      // ctx and tgt hold word ids; a row is in chunk id >>> shift at (id & mask) * stride (one chunk below 2^31)
       for (int j = 0; j < m; j++) {
-        inRows[j] = syn0;
+        inRows[j] = syn0c[ctx[j] >>> shift];
+        inOff[j] = (ctx[j] & mask) * stride;
       }
       for (int k = 0; k < nt; k++) {
-        outRows[k] = syn1neg;
+        outRows[k] = syn1negc[tgt[k] >>> shift];
+        outOff[k] = (tgt[k] & mask) * stride;
       }
-      final int mnt = m * nt;
-      SimdMath.blockScoresV(inRows, ctx, m, outRows, tgt, nt, layer1Size, grad);
+      SimdMath.blockScoresV(inRows, inOff, m, outRows, outOff, nt, layer1Size, grad);
       float l = 0;
       for (int j = 0, i = 0; j < m; j++) {
         for (int k = 0; k < nt; k++, i++) {
@@ -566,7 +594,7 @@ public final class Trainer {
         }
       }
       lossSum += l;
-      SimdMath.blockUpdateV(inRows, ctx, m, outRows, tgt, nt, layer1Size, grad, err);
+      SimdMath.blockUpdateV(inRows, inOff, m, outRows, outOff, nt, layer1Size, grad, err);
     }
 
     /**
@@ -587,7 +615,6 @@ public final class Trainer {
      * {@code -sum log sigmoid(+-f)} along the path.
      */
     private float hierarchicalSoftmax(int word, float[] in, int io, float alpha) {
-      final float[] syn1 = model.syn1;
       final int n = layer1Size;
       final int o = tree.offset(word);
       final int len = tree.codeLen(word);
@@ -595,7 +622,8 @@ public final class Trainer {
       final int[] point = tree.points();
       float l = 0;
       for (int d = 0; d < len; d++) {
-        int l2 = point[o + d] * stride;
+        final float[] syn1 = syn1c[point[o + d] >>> shift];
+        int l2 = (point[o + d] & mask) * stride;
         // Propagate hidden -> output
         float f = dot(in, io, syn1, l2);
         // loss -log sigmoid(+-f): the target is 1 - code, as in g below; counted where the update is skipped too
@@ -618,7 +646,6 @@ public final class Trainer {
      * {@code -log sigmoid(f_word) - sum log sigmoid(-f_negative)}.
      */
     private float negativeSampling(int word, float[] in, int io, float alpha) {
-      final float[] syn1neg = model.syn1neg;
       final int n = layer1Size;
       final int negative = cfg.negative();
       float l = 0;
@@ -635,7 +662,8 @@ public final class Trainer {
           }
           label = 0;
         }
-        int l2 = target * stride;
+        final float[] syn1neg = syn1negc[target >>> shift];
+        int l2 = (target & mask) * stride;
         float f = dot(in, io, syn1neg, l2);
         l += LOSS ? LogSigmoid.term(lossTable, f, label) : 0f; // -log sigmoid(f), -log sigmoid(-f) for label 0
         float g = gradient(f, label, alpha);

@@ -29,6 +29,33 @@ final class EmbeddingsBuilder {
   private ByteSource src; // with the input's size, for estimating the rows still to come
   private long inputSize = -1;
   final WordTable words;
+  // index mode (a large word2vec binary file to be read in place, see VectorIndex): no matrix, but each row's
+  // offset in the file and its inverse length; cur is one row of scratch
+  private final boolean indexing;
+  private long[] rowOffsets;
+  private float[] invLength;
+  private long nextRowOffset = -1;
+
+  /**
+   * A builder that keeps only the words, each row's byte offset in the file (given by {@link #rowAt(long)} before
+   * each row) and its inverse length: for {@link VectorIndex}. {@code inputSize} bounds the row count.
+   */
+  static EmbeddingsBuilder indexing(int dim, long expectedRows, long inputSize) {
+    return new EmbeddingsBuilder(dim, Math.min(expectedRows, inputSize / (2 + 4L * dim) + 1));
+  }
+
+  private EmbeddingsBuilder(int dim, long rowBound) {
+    this.dim = dim;
+    this.rowsPerChunk = Integer.MAX_VALUE;
+    this.normalise = true;
+    this.expectedRows = rowBound;
+    this.indexing = true;
+    this.cur = new float[dim];
+    int first = (int) Math.max(16, Math.min(rowBound, 1 << 20));
+    this.rowOffsets = new long[first];
+    this.invLength = new float[first];
+    this.words = new WordTable((int) Math.min(rowBound, 1 << 20));
+  }
 
   EmbeddingsBuilder(int dim, long expectedRows, boolean normalise, int maxChunkFloats) {
     this.dim = dim;
@@ -38,6 +65,48 @@ final class EmbeddingsBuilder {
     int first = (int) Math.max(1, Math.min(Math.min(expectedRows, FIRST_ROWS), rowsPerChunk));
     this.cur = new float[first * dim];
     this.words = new WordTable((int) Math.min(expectedRows, FIRST_ROWS));
+    this.indexing = false;
+  }
+
+  boolean indexing() {
+    return indexing;
+  }
+
+  /** Index mode: the file offset of the row about to be written. */
+  void rowAt(long offset) {
+    nextRowOffset = offset;
+  }
+
+  /** Index mode: byte offset in the file of each row read (at least {@link #rows()} entries). */
+  long[] rowOffsets() {
+    return rowOffsets;
+  }
+
+  /** Index mode: 1 / |row| for each row read (0 for an all-zero row). */
+  float[] invLengths() {
+    return invLength;
+  }
+
+  /** Index mode: records the scratch row just checked. */
+  private void indexRow() {
+    if (rows == rowOffsets.length) {
+      int n = (int) Math.min(Integer.MAX_VALUE - 16, rows + (long) Math.max(16, rows / 2));
+      rowOffsets = Arrays.copyOf(rowOffsets, n);
+      invLength = Arrays.copyOf(invLength, n);
+    }
+    rowOffsets[rows] = nextRowOffset;
+    float ss = ScalarMath.dotS(cur, 0, cur, 0, dim);
+    double len = ss >= Float.MIN_NORMAL && ss < Float.POSITIVE_INFINITY ? (float) Math.sqrt(ss) : wideLength(cur, dim);
+    invLength[rows] = len > 0 && len < Double.POSITIVE_INFINITY ? (float) (1 / len) : 0f;
+    rows++;
+  }
+
+  private static double wideLength(float[] x, int dim) {
+    double ss = 0;
+    for (int c = 0; c < dim; c++) {
+      ss += (double) x[c] * x[c];
+    }
+    return Math.sqrt(ss);
   }
 
   /**
@@ -46,7 +115,7 @@ final class EmbeddingsBuilder {
    * fewest bytes an entry can take, bounds the first chunk when it is exact enough (binary entries).
    */
   void trackInput(ByteSource src, long size, long minEntryBytes) {
-    if (size <= 0) {
+    if (size <= 0 || indexing) {
       return;
     }
     this.src = src;
@@ -81,6 +150,9 @@ final class EmbeddingsBuilder {
 
   /** The array to write the next row into, at {@link #nextOffset()}; call {@link #commitRow()} after. */
   float[] nextArray() {
+    if (indexing) {
+      return cur;
+    }
     if (curRows * dim == cur.length) {
       if (curRows == rowsPerChunk) {
         flushNormalise();
@@ -101,7 +173,7 @@ final class EmbeddingsBuilder {
   }
 
   int nextOffset() {
-    return curRows * dim;
+    return indexing ? 0 : curRows * dim;
   }
 
   /**
@@ -115,6 +187,10 @@ final class EmbeddingsBuilder {
       if (v - v != 0f) { // NaN or infinite
         return c;
       }
+    }
+    if (indexing) {
+      indexRow();
+      return -1;
     }
     curRows++;
     rows++;

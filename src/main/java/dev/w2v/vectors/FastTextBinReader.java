@@ -2,16 +2,13 @@
 package dev.w2v.vectors;
 
 import dev.w2v.math.ScalarMath;
+import dev.w2v.vocab.Subwords;
 import java.io.EOFException;
 import java.io.IOException;
 
 /**
- * The layout (fastText's {@code FastText::saveModel}, read as gensim's {@code _fasttext_bin.load} does): int32 magic
- * 793712314 and version; the args (12 int32: dim, ws, epoch, minCount, neg, wordNgrams, loss, model, bucket, minn,
- * maxn, lrUpdateRate; then a float64 t); the dictionary (int32 size, nwords, nlabels; int64 ntokens, pruneidx size;
- * per entry the NUL-terminated word, int64 count, int8 type; the pruneidx pairs); a bool (quantised); the input
- * matrix as int64 rows, int64 cols and rows x cols float32: nwords word rows, then {@code bucket} n-gram rows. The
- * output matrix after it is not read.
+ * The layout is {@link FastTextFormat}'s (fastText's {@code FastText::saveModel}), read as gensim's
+ * {@code _fasttext_bin.load} does; the output matrix after the input matrix is not read.
  *
  * <p>A word's vector is what fastText's {@code getWordVector} and gensim's {@code load_facebook_vectors} give: the
  * average of its own row and the rows of its character n-grams ({@code <word>}'s n-grams of minn..maxn UTF-8
@@ -19,8 +16,8 @@ import java.io.IOException;
  * and divided once, as gensim's {@code adjust_vectors} does. Like gensim, {@code </s>} gets its n-grams too.
  */
 final class FastTextBinReader {
-  static final int MAGIC = 793712314;
-  private static final int MODEL_SUPERVISED = 3;
+  static final int MAGIC = FastTextFormat.MAGIC;
+  private static final int MODEL_SUPERVISED = FastTextFormat.MODEL_SUPERVISED;
 
   private final VectorInput in;
   private final ByteSource src;
@@ -167,8 +164,9 @@ final class FastTextBinReader {
       skipFloats(dim, i);
     }
     FloatMatrix words = b.matrix();
+    NgramVectors ngrams = null;
     if (maxn > 0 && bucket > 0 && want > 0) {
-      addNgrams(b.words, words, dim, bucket, minn, maxn);
+      ngrams = new NgramVectors(minn, maxn, bucket, addNgrams(b.words, words, dim, bucket, minn, maxn));
     }
     for (int i = 0; i < words.rows(); i++) {
       float[] a = words.arrayOf(i);
@@ -185,11 +183,15 @@ final class FastTextBinReader {
         ScalarMath.normaliseRowsS(words.chunk(c), 0, words.chunkRows(c), dim);
       }
     }
-    return in.finish(VectorFormat.FASTTEXT_BIN, nwords, b, words);
+    Embeddings e = in.finish(VectorFormat.FASTTEXT_BIN, nwords, b, words);
+    if (ngrams != null) {
+      e.attachNgrams(ngrams);
+    }
+    return e;
   }
 
-  /** Reads the bucket rows, then averages each word's row with its n-grams' rows in place. */
-  private void addNgrams(WordTable wordTable, FloatMatrix words, int dim, int bucket, int minn, int maxn)
+  /** Reads the bucket rows, then averages each word's row with its n-grams' rows in place; returns the rows. */
+  private FloatMatrix addNgrams(WordTable wordTable, FloatMatrix words, int dim, int bucket, int minn, int maxn)
       throws IOException {
     EmbeddingsBuilder nb = new EmbeddingsBuilder(dim, bucket, false, in.maxChunkFloats);
     nb.trackInput(src, in.inputSize, 4L * dim);
@@ -202,10 +204,10 @@ final class FastTextBinReader {
     int[] hashes = new int[64];
     for (int i = 0; i < words.rows(); i++) {
       byte[] w = wordTable.bytes(i);
-      int n = ngramBuckets(w, minn, maxn, bucket, hashes);
+      int n = Subwords.ngramBuckets(w, minn, maxn, bucket, hashes);
       if (n > hashes.length) {
         hashes = new int[n];
-        ngramBuckets(w, minn, maxn, bucket, hashes);
+        Subwords.ngramBuckets(w, minn, maxn, bucket, hashes);
       }
       float[] a = words.arrayOf(i);
       int o = words.offsetOf(i);
@@ -221,50 +223,7 @@ final class FastTextBinReader {
         a[o + c] /= d;
       }
     }
-  }
-
-  /**
-   * The buckets of {@code <word>}'s character n-grams (fastText's {@code Dictionary::computeSubwords}, gensim's
-   * {@code compute_ngrams_bytes} + {@code ft_hash_bytes}), written to {@code out} while it has room; returns how
-   * many there are.
-   */
-  static int ngramBuckets(byte[] word, int minn, int maxn, int bucket, int[] out) {
-    byte[] w = new byte[word.length + 2];
-    w[0] = '<';
-    System.arraycopy(word, 0, w, 1, word.length);
-    w[w.length - 1] = '>';
-    int len = w.length;
-    int count = 0;
-    for (int i = 0; i < len; i++) {
-      if ((w[i] & 0xC0) == 0x80) {
-        continue;
-      }
-      int j = i;
-      for (int n = 1; j < len && n <= maxn; n++) {
-        j++;
-        while (j < len && (w[j] & 0xC0) == 0x80) {
-          j++;
-        }
-        if (n >= minn && !(n == 1 && (i == 0 || j == len))) {
-          int h = fnv1a(w, i, j);
-          if (count < out.length) {
-            out[count] = (int) (Integer.toUnsignedLong(h) % bucket);
-          }
-          count++;
-        }
-      }
-    }
-    return count;
-  }
-
-  /** fastText's {@code Dictionary::hash}: FNV-1a over the bytes, each sign-extended as C's int8_t. */
-  static int fnv1a(byte[] b, int from, int to) {
-    int h = 0x811C9DC5;
-    for (int k = from; k < to; k++) {
-      h ^= b[k]; // sign-extended, as uint32_t(int8_t(c))
-      h *= 16777619;
-    }
-    return h;
+    return ngrams;
   }
 
   private void readFloats(float[] a, int o, int dim, long row) throws IOException {

@@ -1,11 +1,21 @@
-// A dense (rows, dim) float matrix stored row-major in a few large chunks, so that it can pass 2^31 elements.
+// A dense (rows, dim) float matrix stored row-major in a few large chunks, so that it can pass 2^31 elements; or the
+// rows of a memory-mapped word2vec binary file, read in place.
 package dev.w2v.vectors;
 
 import dev.w2v.io.W2vException;
+import dev.w2v.math.ScalarMath;
+import dev.w2v.math.VectorMath;
+import java.nio.ByteBuffer;
 
 /**
  * Row r lives in {@code chunk(r / rowsPerChunk())} at offset {@code (r % rowsPerChunk()) * dim}. Every chunk holds a
  * whole number of rows and at most 2^28 floats, so a row never straddles two arrays and offsets fit in an int.
+ *
+ * <p>A {@linkplain #mapped() mapped} matrix holds no floats on the heap: row r is the file's raw float32 values at
+ * byte {@code offsets[r]} of a memory-mapped file (see {@link VectorIndex}), and {@link #row(int)} normalises a copy
+ * exactly as an in-heap load does. For such a matrix {@link #arrayOf(int)} returns a fresh copy of the (normalised)
+ * row and {@link #offsetOf(int)} 0, so read-only callers work unchanged; {@link #scan} is the fast whole-matrix path,
+ * and the chunk accessors are not available.
  */
 public final class FloatMatrix {
   /**
@@ -19,11 +29,94 @@ public final class FloatMatrix {
   private final int rowsPerChunk;
   private final float[][] chunks;
 
+  // the mapped form: windows[k] maps the file from byte k << windowShift, reaching one row past the next window's start
+  private final ByteBuffer[] windows;
+  private final int windowShift;
+  private final long[] offsets; // byte offset in the file of each row's first float
+  private final float[] invLength; // 1 / |row| (0 for an all-zero row), for the scan's scores
+  private final int[] windowFirstRow; // first row starting in window k; windows.length + 1 entries
+
   private FloatMatrix(int rows, int dim, int rowsPerChunk, float[][] chunks) {
     this.rows = rows;
     this.dim = dim;
     this.rowsPerChunk = rowsPerChunk;
     this.chunks = chunks;
+    this.windows = null;
+    this.windowShift = 0;
+    this.offsets = null;
+    this.invLength = null;
+    this.windowFirstRow = null;
+  }
+
+  private FloatMatrix(int rows, int dim, ByteBuffer[] windows, int windowShift, long[] offsets, float[] invLength) {
+    this.rows = rows;
+    this.dim = dim;
+    this.rowsPerChunk = Integer.MAX_VALUE;
+    this.chunks = null;
+    this.windows = windows;
+    this.windowShift = windowShift;
+    this.offsets = offsets;
+    this.invLength = invLength;
+    this.windowFirstRow = new int[windows.length + 1];
+    int r = 0;
+    for (int k = 0; k <= windows.length; k++) {
+      while (r < rows && (offsets[r] >>> windowShift) < k) {
+        r++;
+      }
+      windowFirstRow[k] = r;
+    }
+    windowFirstRow[windows.length] = rows;
+  }
+
+  /**
+   * A matrix over rows of a mapped file: row r is {@code dim} little-endian floats at file byte {@code offsets[r]}
+   * (ascending), found in {@code windows[offsets[r] >>> windowShift]}, which maps the file from byte
+   * {@code k << windowShift} on for at least the window's size plus one row. {@code invLength[r]} is 1 / |row r|.
+   */
+  static FloatMatrix mapped(int rows, int dim, ByteBuffer[] windows, int windowShift, long[] offsets,
+      float[] invLength) {
+    return new FloatMatrix(rows, dim, windows, windowShift, offsets, invLength);
+  }
+
+  /** True when the rows are read in place from a memory-mapped file rather than held in arrays. */
+  public boolean mapped() {
+    return windows != null;
+  }
+
+  /**
+   * {@code out[r] = dot(q, row r)} for r in [from, to), with the fast kernels: the nearest-neighbour scan. For a
+   * mapped matrix the rows are read in place and the dot product scaled by 1 / |row|, so that the scores are those of
+   * the normalised rows up to a few float roundings more than an in-heap scan (see {@link #scanRoundings()}).
+   */
+  public void scan(VectorMath kernels, float[] q, float[] out, int from, int to) {
+    if (windows == null) {
+      int r = from;
+      while (r < to) {
+        int n = Math.min(rowsPerChunk - r % rowsPerChunk, to - r);
+        kernels.matVec(arrayOf(r), offsetOf(r), n, dim, q, 0, out, r);
+        r += n;
+      }
+      return;
+    }
+    int r = from;
+    while (r < to) {
+      int k = (int) (offsets[r] >>> windowShift);
+      int n = Math.min(windowFirstRow[k + 1], to) - r;
+      kernels.matVec(windows[k], (long) k << windowShift, offsets, r, n, dim, q, out);
+      for (int i = r; i < r + n; i++) {
+        out[i] *= invLength[i];
+      }
+      r += n;
+    }
+  }
+
+  /**
+   * Roundings per element, beyond the kernels' own, by which {@link #scan}'s scores may differ from the exact
+   * normalised dot product: 0 in memory; for a mapped matrix the division of each element by the length and the
+   * final scaling.
+   */
+  public int scanRoundings() {
+    return windows == null ? 0 : 4;
   }
 
   /** A zeroed matrix; throws {@link W2vException} of kind MEMORY when the heap cannot hold it. */
@@ -75,11 +168,11 @@ public final class FloatMatrix {
 
   private static W2vException outOfMemory(long floats) {
     long mb = floats * 4 / (1 << 20);
-    long max = Runtime.getRuntime().maxMemory() / (1 << 20);
     return new W2vException(
         W2vException.Kind.MEMORY,
-        "not enough memory for the " + mb + " MB of vectors (the Java heap may grow to " + max
-            + " MB); give it more with W2V_JAVA_OPTS=-Xmx<size>, or load fewer words with -limit");
+        "not enough memory for the " + mb + " MB of vectors: " + dev.w2v.io.HeapLimit.describe((mb >> 10) + 2)
+            + "; or load fewer words with -limit, or convert the file once to word2vec binary (w2v convert IN"
+            + " OUT.bin), which queries read in place, without this memory");
   }
 
   public int rows() {
@@ -90,42 +183,63 @@ public final class FloatMatrix {
     return dim;
   }
 
+  /** Rows per chunk (of an in-memory matrix; {@link Integer#MAX_VALUE} for a mapped one). */
   public int rowsPerChunk() {
     return rowsPerChunk;
   }
 
   public int chunkCount() {
-    return chunks.length;
+    return inMemory().length;
   }
 
   /** The c-th chunk's array: {@link #chunkRows(int)} rows of dim floats. */
   public float[] chunk(int c) {
-    return chunks[c];
+    return inMemory()[c];
   }
 
   /** Rows held by chunk c. */
   public int chunkRows(int c) {
-    return chunks[c].length / dim;
+    return inMemory()[c].length / dim;
   }
 
-  /** The array holding row r. */
+  private float[][] inMemory() {
+    if (chunks == null) {
+      throw new UnsupportedOperationException("a memory-mapped matrix has no chunks");
+    }
+    return chunks;
+  }
+
+  /** The array holding row r (for a mapped matrix, a fresh copy of the normalised row, at offset 0). */
   public float[] arrayOf(int r) {
-    return chunks[r / rowsPerChunk];
+    return chunks != null ? chunks[r / rowsPerChunk] : row(r);
   }
 
   /** Offset of row r in {@link #arrayOf(int)}. */
   public int offsetOf(int r) {
-    return (r % rowsPerChunk) * dim;
+    return chunks != null ? (r % rowsPerChunk) * dim : 0;
   }
 
   public float get(int r, int c) {
-    return chunks[r / rowsPerChunk][(r % rowsPerChunk) * dim + c];
+    return chunks != null ? chunks[r / rowsPerChunk][(r % rowsPerChunk) * dim + c] : row(r)[c];
   }
 
   /** A copy of row r. */
   public float[] row(int r) {
     float[] out = new float[dim];
-    System.arraycopy(arrayOf(r), offsetOf(r), out, 0, dim);
+    if (chunks != null) {
+      System.arraycopy(arrayOf(r), offsetOf(r), out, 0, dim);
+      return out;
+    }
+    if (r < 0 || r >= rows) {
+      throw new IndexOutOfBoundsException("row " + r + " of " + rows);
+    }
+    int k = (int) (offsets[r] >>> windowShift);
+    ByteBuffer w = windows[k]; // little-endian
+    int o = (int) (offsets[r] - ((long) k << windowShift));
+    for (int c = 0; c < dim; c++) {
+      out[c] = w.getFloat(o + 4 * c);
+    }
+    ScalarMath.normaliseRowsS(out, 0, 1, dim); // exactly what an in-heap load does to the row
     return out;
   }
 }

@@ -26,6 +26,11 @@ final class VectorInput {
   /** The byte count of a plain file, or -1 (compressed data, a pipe, standard input). */
   final long inputSize;
   final List<String> warnings = new ArrayList<>();
+  /** Read a word2vec binary file in place, keeping only an index of it (see {@link VectorIndex}). */
+  boolean index;
+  int windowShift = VectorIndex.WINDOW_SHIFT;
+  /** After an indexed read: the builder holding the row offsets and lengths, for saving the index. */
+  EmbeddingsBuilder indexed;
   private final String label;
 
   VectorInput(Path file, ByteSource src, long limit, boolean normalise, int maxChunkFloats, String compression,
@@ -43,6 +48,18 @@ final class VectorInput {
 
   Embeddings finish(VectorFormat format, long headerCount, EmbeddingsBuilder b, FloatMatrix m) {
     return new Embeddings(file, format, headerCount, b.words, m, normalise, compression, warnings);
+  }
+
+  /** The embeddings of a file read in place: its words, and its rows mapped at the offsets the builder recorded. */
+  Embeddings finishIndexed(VectorFormat format, long headerCount, EmbeddingsBuilder b) {
+    try {
+      FloatMatrix m = VectorIndex.map(file, inputSize, b.rows(), b.dim(), b.rowOffsets(), b.invLengths(),
+          windowShift);
+      indexed = b;
+      return new Embeddings(file, format, headerCount, b.words, m, true, null, warnings);
+    } catch (java.io.IOException e) {
+      throw W2vException.io(label + ": cannot map it into memory: " + e.getMessage(), e);
+    }
   }
 
   /** Something noticed but not refused: logged (the command line shows it as a warning) and kept for the caller. */

@@ -48,18 +48,46 @@ public final class VectorReader {
 
   /** As {@link #read(Path, long, boolean)} with a smaller matrix chunk (for tests of multi-chunk matrices). */
   static Embeddings read(Path file, long limit, boolean normalise, int maxChunkFloats) {
+    return read(file, limit, normalise, maxChunkFloats, VectorIndex.MIN_BYTES, VectorIndex.WINDOW_SHIFT);
+  }
+
+  /**
+   * As {@link #read(Path, long, boolean)}; a word2vec binary file of at least {@code indexBytes} read for queries
+   * (normalised) is read in place through its index ({@link VectorIndex}), mapped in windows of 2^windowShift bytes.
+   */
+  static Embeddings read(Path file, long limit, boolean normalise, int maxChunkFloats, long indexBytes,
+      int windowShift) {
     if (limit < 0) {
       throw W2vException.usage("the word limit must be 0 or more, got " + limit);
     }
     if (java.nio.file.Files.isDirectory(file)) {
       return PartDirectory.read(file, limit, normalise); // the Spark trainer's part directory
     }
+    boolean index = normalise && VectorIndex.eligible(file, indexBytes);
+    VectorIndex.Stamp stamp = null;
+    if (index) {
+      Embeddings e = VectorIndex.open(file, limit, windowShift);
+      if (e != null) {
+        return e;
+      }
+      try {
+        stamp = VectorIndex.Stamp.of(file);
+      } catch (IOException e2) {
+        index = false;
+      }
+    }
     String name = CompressedInput.isStdin(file) ? "standard input" : Printable.of(String.valueOf(file), 200);
     try (CompressedInput ci = CompressedInput.open(file, "vectors file")) {
       String codec = ci.codec() == null ? null : ci.codec().label();
       VectorInput in = new VectorInput(file, new ByteSource(ci.channel()), limit, normalise, maxChunkFloats, codec,
           ci.size());
-      return load(in, ci);
+      in.index = index && limit == ALL;
+      in.windowShift = windowShift;
+      Embeddings e = load(in, ci);
+      if (in.indexed != null && stamp.equals(VectorIndex.Stamp.of(file))) { // unchanged while it was read
+        VectorIndex.write(file, stamp, e, in.indexed.rowOffsets(), in.indexed.invLengths());
+      }
+      return e;
     } catch (CompressedInput.CorruptInput e) {
       throw W2vException.badInput("vectors file " + name + ": " + Printable.of(e.getMessage(), 300));
     } catch (IOException e) {

@@ -19,6 +19,16 @@ public final class VectorWriter {
 
   /** Writes rows 0..V-1 of {@code m} (shape (V, size), rows {@code stride} floats apart) with their words. */
   public static void write(Path path, ByteWords words, float[] m, int size, int stride, boolean binary) {
+    write(path, words, new float[][] {m}, 31, size, stride, binary);
+  }
+
+  /**
+   * As {@link #write(Path, ByteWords, float[], int, int, boolean)} for a matrix in chunks of 2^chunkShift rows:
+   * row a is {@code chunks[a >>> chunkShift]} from {@code (a & (2^chunkShift - 1)) * stride}.
+   */
+  public static void write(Path path, ByteWords words, float[][] chunks, int chunkShift, int size, int stride,
+      boolean binary) {
+    int mask = chunkShift >= 31 ? Integer.MAX_VALUE : (1 << chunkShift) - 1;
     int v = words.size();
     try (AtomicFile f = AtomicFile.create(path, "output file")) {
       OutputStream out = f.stream();
@@ -27,7 +37,7 @@ public final class VectorWriter {
       for (int a = 0; a < v; a++) {
         out.write(words.arena(), words.start(a), words.length(a));
         out.write(' ');
-        out.write(buf, 0, encodeRow(m, a * stride, size, binary, buf));
+        out.write(buf, 0, encodeRow(chunks[a >>> chunkShift], (a & mask) * stride, size, binary, buf));
       }
       f.commit();
     } catch (IOException e) {

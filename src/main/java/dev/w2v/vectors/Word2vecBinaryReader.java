@@ -23,7 +23,9 @@ final class Word2vecBinaryReader {
 
   Embeddings read(long count) throws IOException {
     long want = Math.min(count, in.limit);
-    EmbeddingsBuilder b = new EmbeddingsBuilder(dim, want, in.normalise, in.maxChunkFloats);
+    boolean index = in.index && want == count && in.normalise && in.compression == null && in.inputSize > 0;
+    EmbeddingsBuilder b = index ? EmbeddingsBuilder.indexing(dim, want, in.inputSize)
+        : new EmbeddingsBuilder(dim, want, in.normalise, in.maxChunkFloats);
     b.trackInput(src, in.inputSize, 2 + 4L * dim); // a word of one byte, a space, the floats
     for (long i = 0; i < want; i++) {
       readEntry(i, count, b);
@@ -32,7 +34,7 @@ final class Word2vecBinaryReader {
       in.warn("the header says " + count + " words but the file holds more; only the first " + count
           + " were read (fix the header's count to read them all)");
     }
-    return in.finish(format, count, b, b.matrix());
+    return index ? in.finishIndexed(format, count, b) : in.finish(format, count, b, b.matrix());
   }
 
   /** Reads entries until the end of the input (or the limit): binary vectors written without a header. */
@@ -78,6 +80,7 @@ final class Word2vecBinaryReader {
       throw in.badEntry(i, b.words, "the file ends " + (src.buf.remaining() / 4) + " numbers into its vector of "
           + dim);
     }
+    b.rowAt(src.offset());
     float[] a = b.nextArray();
     int o = b.nextOffset();
     src.buf.asFloatBuffer().get(a, o, dim);

@@ -26,6 +26,49 @@ public final class WordTable {
     slots = new int[tableSize(n)];
   }
 
+  /**
+   * A table over the arrays another table's {@link #rawArena()} etc. gave (as stored in a {@link VectorIndex}): no
+   * word is hashed again.
+   */
+  WordTable(byte[] arena, int used, int[] start, int size, int[] hash, int[] slots) {
+    this.arena = arena;
+    this.used = used;
+    this.start = start;
+    this.size = size;
+    this.hash = hash;
+    this.slots = slots;
+  }
+
+  byte[] rawArena() {
+    return arena;
+  }
+
+  int rawUsed() {
+    return used;
+  }
+
+  /** Word i's bytes are arena[start[i] .. start[i+1]); size + 1 entries are meaningful. */
+  int[] rawStart() {
+    return start;
+  }
+
+  int[] rawHash() {
+    return hash;
+  }
+
+  int[] rawSlots() {
+    return slots;
+  }
+
+  /** A table of the first n words. */
+  WordTable prefix(int n) {
+    WordTable t = new WordTable(n);
+    for (int i = 0; i < n; i++) {
+      t.add(arena, start[i], start[i + 1] - start[i]);
+    }
+    return t;
+  }
+
   private static int tableSize(int words) {
     long cap = Long.highestOneBit(Math.max(16L, 2L * words - 1)) << 1;
     if (cap > (1 << 30)) {

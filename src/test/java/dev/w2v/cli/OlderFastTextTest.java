@@ -48,6 +48,26 @@ class OlderFastTextTest {
   }
 
   @Test
+  void wordsOutsideTheVocabularyGetGensimsNgramVectors() throws Exception {
+    Embeddings e = VectorReader.read(fixture("lee_fasttext.bin"), VectorReader.ALL, false);
+    assertTrue(e.hasSubwords());
+    List<String> lines = Files.readAllLines(fixture("gensim-oov-vectors.tsv"), StandardCharsets.UTF_8);
+    assertTrue(lines.size() > 0);
+    for (String line : lines) {
+      String[] wv = line.split("\t");
+      int row = e.oov(wv[0].getBytes(StandardCharsets.UTF_8));
+      assertTrue(row >= e.size(), wv[0] + " should be outside the vocabulary");
+      String[] nums = wv[1].split(" ");
+      float[] want = new float[nums.length];
+      for (int c = 0; c < nums.length; c++) {
+        want[c] = Float.parseFloat(nums[c]);
+      }
+      // gensim's get_vector: float32 sum of the n-gram rows in order, divided once
+      assertArrayEquals(want, e.vector(row), 0f, wv[0]);
+    }
+  }
+
+  @Test
   void nearestWordsAreGensims() throws Exception {
     for (String line : Files.readAllLines(fixture("gensim-most-similar.tsv"), StandardCharsets.UTF_8)) {
       String[] q = line.split("\t");

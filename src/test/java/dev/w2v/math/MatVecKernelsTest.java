@@ -46,6 +46,41 @@ class MatVecKernelsTest {
 
   @ParameterizedTest
   @ValueSource(ints = {1, 7, 13, 100, 300, 4097})
+  void matVecOverBytesAtUnalignedOffsetsAgreesWithTheArrayKernels(int dim) {
+    Random rnd = new Random(7 * dim);
+    int rows = 11;
+    float[] m = random(rnd, rows * dim);
+    float[] x = random(rnd, dim);
+    // rows at odd byte offsets, as after words of any length in a word2vec binary file; the buffer starts at base
+    long base = 1000;
+    long[] offsets = new long[rows + 1];
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocateDirect(rows * (4 * dim + 7) + 16)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    int p = 3;
+    for (int r = 0; r < rows; r++) {
+      offsets[r + 1] = base + p; // row r of the matrix is entry r + 1 (from = 1)
+      for (int c = 0; c < dim; c++) {
+        b.putFloat(p + 4 * c, m[r * dim + c]);
+      }
+      p += 4 * dim + 1 + r % 5;
+    }
+    float[] want = new float[rows];
+    ScalarMath.INSTANCE.matVec(m, 0, rows, dim, x, 0, want, 0);
+    float[] scalar = new float[rows + 1];
+    float[] simd = new float[rows + 1];
+    ScalarMath.INSTANCE.matVec(b, base, offsets, 1, rows, dim, x, scalar);
+    SimdMath.INSTANCE.matVec(b, base, offsets, 1, rows, dim, x, simd);
+    float[] simdArrays = new float[rows];
+    SimdMath.INSTANCE.matVec(m, 0, rows, dim, x, 0, simdArrays, 0);
+    for (int r = 0; r < rows; r++) {
+      assertEquals(want[r], scalar[r + 1], 0f, "scalar row " + r);
+      assertEquals(simdArrays[r], simd[r + 1], 0f, "simd row " + r + " sums as the array kernel does");
+    }
+    assertEquals(0f, scalar[0]);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 7, 13, 100, 300, 4097})
   void normaliseRowsScalarIsDistanceCAndSimdIsClose(int dim) {
     Random rnd = new Random(31 * dim);
     int rows = 6;

@@ -11,15 +11,15 @@ import org.apache.spark.api.java.JavaRDD;
 import org.junit.jupiter.api.Test;
 
 class CorpusEncoderTest {
-  /** Each line as its ids and keep thresholds, sorted (the join does not keep the lines' order). */
+  /** Each line as its key, ids and keep thresholds, in key order (the key fixes the lines' order). */
   private static List<String> encoded(JavaRDD<String[]> sentences, JavaRDD<VocabWord> vocab, long limit) {
     long v = vocab.count();
     long train = vocab.map(VocabWord::count).reduce(Long::sum);
     List<String> out = new ArrayList<>();
-    for (Line l : CorpusEncoder.encode(sentences, vocab, v, train, 1e-3f, limit).collect()) {
-      out.add(Arrays.toString(l.ids()) + Arrays.toString(l.keep()));
+    for (scala.Tuple2<Long, Line> t : CorpusEncoder.encode(sentences, vocab, v, train, 1e-3f, limit).sortByKey()
+        .collect()) {
+      out.add(t._1() + ":" + Arrays.toString(t._2().ids()) + Arrays.toString(t._2().keep()));
     }
-    out.sort(null);
     return out;
   }
 
@@ -37,6 +37,7 @@ class CorpusEncoderTest {
     List<String> joined = encoded(sentences, vocab, 0); // every vocabulary is over the limit: the join
     assertEquals(broadcast, joined);
     assertEquals(text.size(), joined.size());
-    assertTrue(joined.contains("[][]"), "a line of unknown words is an empty line: " + joined);
+    // zipWithUniqueId over 2 partitions: the third line, the first of partition 1, is line 1
+    assertTrue(joined.contains("1:[][]"), "a line of unknown words is an empty line: " + joined);
   }
 }

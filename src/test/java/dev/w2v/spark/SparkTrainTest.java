@@ -54,6 +54,7 @@ class SparkTrainTest {
     Run r = run(args.toArray(new String[0]));
     System.out.printf("%s: %.1f s%n%s", name, (System.nanoTime() - t0) / 1e9, r.err());
     assertEquals(0, r.code(), r::toString);
+    assertTrue(!r.err().contains("executor"), "local mode: no executor to warn about\n" + r.err());
     return VectorReader.read(out, VectorReader.ALL, true);
   }
 

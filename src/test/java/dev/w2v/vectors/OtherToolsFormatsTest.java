@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.w2v.vocab.Subwords;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -124,13 +125,13 @@ class OtherToolsFormatsTest {
   @Test
   void ngramHashesAreFastTextsAndGensims() {
     // gensim: ft_hash_bytes(b"abc") == 440920331, ft_hash_bytes("é".encode()) == 1023043777
-    assertEquals(440920331L, Integer.toUnsignedLong(FastTextBinReader.fnv1a("abc".getBytes(StandardCharsets.UTF_8), 0, 3)));
+    assertEquals(440920331L, Integer.toUnsignedLong(Subwords.fnv1a("abc".getBytes(StandardCharsets.UTF_8), 0, 3)));
     byte[] e = "é".getBytes(StandardCharsets.UTF_8);
-    assertEquals(1023043777L, Integer.toUnsignedLong(FastTextBinReader.fnv1a(e, 0, e.length)));
+    assertEquals(1023043777L, Integer.toUnsignedLong(Subwords.fnv1a(e, 0, e.length)));
     // gensim: compute_ngrams_bytes("ab", 1, 3) == [<a, <ab, a, ab, ab>, b, b>]; café with 3..4 gives 7 n-grams
     int[] out = new int[16];
-    assertEquals(7, FastTextBinReader.ngramBuckets("ab".getBytes(StandardCharsets.UTF_8), 1, 3, 1000, out));
-    assertEquals(7, FastTextBinReader.ngramBuckets("café".getBytes(StandardCharsets.UTF_8), 3, 4, 1000, out));
-    assertEquals(10, FastTextBinReader.ngramBuckets("</s>".getBytes(StandardCharsets.UTF_8), 3, 6, 1000, out));
+    assertEquals(7, Subwords.ngramBuckets("ab".getBytes(StandardCharsets.UTF_8), 1, 3, 1000, out));
+    assertEquals(7, Subwords.ngramBuckets("café".getBytes(StandardCharsets.UTF_8), 3, 4, 1000, out));
+    assertEquals(10, Subwords.ngramBuckets("</s>".getBytes(StandardCharsets.UTF_8), 3, 6, 1000, out));
   }
 }

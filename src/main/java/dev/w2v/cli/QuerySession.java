@@ -6,6 +6,7 @@ import dev.w2v.io.CFormat;
 import dev.w2v.io.CompressedInput;
 import dev.w2v.io.W2vException;
 import dev.w2v.query.Neighbour;
+import dev.w2v.query.Queries;
 import dev.w2v.query.Suggestions;
 import dev.w2v.query.Words;
 import dev.w2v.vectors.Embeddings;
@@ -212,16 +213,9 @@ final class QuerySession {
 
   /** The {@code "results"} array of a JSON answer: each word, shown as {@link Words#show}, and its score. */
   void jsonResults(JsonGenerator g, List<Neighbour> results) throws IOException {
-    g.writeArrayFieldStart("results");
-    for (Neighbour nb : results) {
-      g.writeStartObject();
-      g.writeStringField("word", Words.show(e, nb.index()));
-      g.writeFieldName(scoreName);
-      Json.number(g, nb.score());
-      g.writeEndObject();
-    }
-    g.writeEndArray();
+    Queries.jsonResults(g, e, results, scoreName);
   }
+
 
   /** Prints the answers; {@code jsonQuery} writes the JSON document's fields that describe the query. */
   private void printResults(String query, Json.Body jsonQuery, List<Neighbour> results) {

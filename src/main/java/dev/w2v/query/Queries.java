@@ -2,7 +2,11 @@
 package dev.w2v.query;
 
 import dev.w2v.math.ScalarMath;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.w2v.io.Json;
 import dev.w2v.vectors.Embeddings;
+import java.io.IOException;
+import java.util.List;
 
 /** Builds query vectors from (normalised) rows exactly as distance.c, word-analogy.c and compute-accuracy.c do. */
 public final class Queries {
@@ -76,5 +80,22 @@ public final class Queries {
   /** The cosine similarity of words a and b of normalised embeddings (gensim's {@code similarity}). */
   public static float cosine(Embeddings e, int a, int b) {
     return ScalarMath.dotS(e.arrayOf(a), e.offsetOf(a), e.arrayOf(b), e.offsetOf(b), e.dim());
+  }
+
+  /**
+   * The {@code "results"} array of a JSON answer, the one shape that the query commands' {@code -format json} and
+   * {@code w2v serve}'s API share: each word, shown as {@link Words#show}, and its score under {@code scoreName}.
+   */
+  public static void jsonResults(JsonGenerator g, Embeddings e, List<Neighbour> results, String scoreName)
+      throws IOException {
+    g.writeArrayFieldStart("results");
+    for (Neighbour nb : results) {
+      g.writeStartObject();
+      g.writeStringField("word", Words.show(e, nb.index()));
+      g.writeFieldName(scoreName);
+      Json.number(g, nb.score());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 }

@@ -113,7 +113,7 @@ public final class Api {
       if (!neg.isEmpty()) {
         shownArray(g, "negative", neg);
       }
-      results(g, e, res, "cosine");
+      Queries.jsonResults(g, e, res, "cosine");
       g.writeEndObject();
     });
   }
@@ -149,7 +149,7 @@ public final class Api {
     return Json.document(g -> {
       g.writeStartObject();
       shownArray(g, "query", ws);
-      results(g, e, res, score);
+      Queries.jsonResults(g, e, res, score);
       g.writeEndObject();
     });
   }
@@ -185,7 +185,7 @@ public final class Api {
       g.writeStartObject();
       shownArray(g, "query", ws);
       g.writeStringField("odd", Words.show(e, ranked.get(0).index()));
-      results(g, e, ranked, "cosine");
+      Queries.jsonResults(g, e, ranked, "cosine");
       g.writeEndObject();
     });
   }
@@ -350,19 +350,6 @@ public final class Api {
     g.writeArrayFieldStart(field);
     for (String w : words) {
       g.writeString(Words.show(Words.parse(w)));
-    }
-    g.writeEndArray();
-  }
-
-  /** The "results" array as QuerySession.jsonResults writes it. */
-  private static void results(JsonGenerator g, Embeddings e, List<Neighbour> res, String scoreName) throws IOException {
-    g.writeArrayFieldStart("results");
-    for (Neighbour nb : res) {
-      g.writeStartObject();
-      g.writeStringField("word", Words.show(e, nb.index()));
-      g.writeFieldName(scoreName);
-      Json.number(g, nb.score());
-      g.writeEndObject();
     }
     g.writeEndArray();
   }

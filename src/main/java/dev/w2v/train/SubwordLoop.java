@@ -136,18 +136,7 @@ final class SubwordLoop {
 
   /** Context words of {@code sen[pos]} within the shrunk window b, in word2vec.c's order, into ctx. */
   private int contexts(int[] sen, int b, int window, int pos, int len) {
-    int m = 0;
-    for (int a = b; a < window * 2 + 1 - b; a++) {
-      if (a == window) {
-        continue;
-      }
-      int c = pos - window + a;
-      if (c < 0 || c >= len) {
-        continue;
-      }
-      ctx[m++] = sen[c];
-    }
-    return m;
+    return Trainer.contexts(sen, b, window, pos, len, ctx);
   }
 
   /**

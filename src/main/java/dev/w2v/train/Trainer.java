@@ -447,18 +447,7 @@ public final class Trainer {
      * word2vec.c's order ({@code a} from b to 2 * window - b, skipping the centre); returns how many.
      */
     private int gatherContexts(int b, int window, int sentencePosition, int sentenceLength) {
-      int m = 0;
-      for (int a = b; a < window * 2 + 1 - b; a++) {
-        if (a == window) {
-          continue;
-        }
-        int c = sentencePosition - window + a;
-        if (c < 0 || c >= sentenceLength) {
-          continue;
-        }
-        ctx[m++] = sen[c];
-      }
-      return m;
+      return contexts(sen, b, window, sentencePosition, sentenceLength, ctx);
     }
 
     /** Skip-gram: each context word's vector (l1) predicts the centre word. */
@@ -672,5 +661,24 @@ public final class Trainer {
       }
       return l;
     }
+  }
+
+  /**
+   * The context words of {@code sen[pos]} within the shrunk window b, in word2vec.c's order ({@code a} from b to
+   * 2 * window - b, skipping the centre), into ctx; returns how many. The word loop and the subword loop share it.
+   */
+  static int contexts(int[] sen, int b, int window, int pos, int len, int[] ctx) {
+    int m = 0;
+    for (int a = b; a < window * 2 + 1 - b; a++) {
+      if (a == window) {
+        continue;
+      }
+      int c = pos - window + a;
+      if (c < 0 || c >= len) {
+        continue;
+      }
+      ctx[m++] = sen[c];
+    }
+    return m;
   }
 }

@@ -30,8 +30,14 @@ final class SubwordLoop {
   private final float[] neu1e;
   private final float[] sum; // skip-gram: the errors of all context words, scattered at the end
   private final int[] ctx;
-  private final int[] bag; // CBOW: row offsets of the context words' rows (in syn0) and n-gram rows (in ngrams)
-  private final boolean[] bagIsWord;
+  // CBOW's window of composed positions: slot k (position p at k = p % ring) holds the sum of the word's input rows
+  // (sums), the error gathered for them since (errs), the position (slotPos, -1 when empty), its word and row count
+  private final int ring;
+  private final float[] sums;
+  private final float[] errs;
+  private final int[] slotPos;
+  private final int[] slotWord;
+  private final int[] ctxSlot;
   /** The thread's random stream (word2vec.c's next_random): the caller hands it in and takes it back each step. */
   long nextRandom;
   /** Predictions made by the last step (for the loss average). */
@@ -50,13 +56,16 @@ final class SubwordLoop {
     this.neu1e = new float[n];
     this.sum = new float[n];
     this.ctx = new int[2 * cfg.window()];
-    int maxNgrams = 0;
-    for (int w = 0; w < vocabSize; w++) {
-      maxNgrams = Math.max(maxNgrams, sub.table.count(w));
+    this.ring = 2 * cfg.window() + 1;
+    boolean cbow = cfg.cbow();
+    this.sums = cbow ? new float[ring * n] : null;
+    this.errs = cbow ? new float[ring * n] : null;
+    this.slotPos = cbow ? new int[ring] : null;
+    this.slotWord = cbow ? new int[ring] : null;
+    this.ctxSlot = cbow ? new int[2 * cfg.window()] : null;
+    if (cbow) {
+      java.util.Arrays.fill(slotPos, -1);
     }
-    int cap = 2 * cfg.window() * (maxNgrams + 1);
-    this.bag = cfg.cbow() ? new int[cap] : null;
-    this.bagIsWord = cfg.cbow() ? new boolean[cap] : null;
   }
 
   private float dot(float[] x, int xo, float[] y, int yo) {
@@ -178,48 +187,117 @@ final class SubwordLoop {
 
   /**
    * CBOW (fastText's {@code cbow}): the mean of every context word's row and n-gram rows predicts the centre word;
-   * the error goes back undivided to each of those rows. Returns the loss; {@link #predictions} is 1 or 0.
+   * the error goes back undivided to each of those rows. fastText gathers every context word's rows and scatters to
+   * them again for each centre word, some 2 x 6 x 15 random rows of the n-gram matrix per word; here each position
+   * of the sentence is gathered once, into the sum of its rows, when a centre word first needs it, and scattered
+   * once, the errors of all its centre words summed, when it leaves the window (a delayed update, as Hogwild's
+   * other threads see anyway). Meanwhile its sum moves with each error as its rows would ({@link
+   * SubwordModel#sumMove}), so a centre word sees the updates of every earlier one, except where two positions in one
+   * window share a row. The caller visits a sentence's positions in order, 0 to len - 1; the last one scatters
+   * whatever is pending. Returns the loss; {@link #predictions} is 1 or 0.
    */
   float cbow(int[] sen, int b, int window, int pos, int len, float alpha) {
+    if (pos == 0) {
+      flushAll(); // nothing is pending unless the last sentence was left unfinished
+    }
     int word = sen[pos];
-    int m = contexts(sen, b, window, pos, len);
-    predictions = m == 0 ? 0 : 1;
-    if (m == 0) {
-      return 0f;
-    }
-    final float[] syn0 = model.syn0;
-    final float[] ngrams = sub.ngrams;
-    final int[] ids = sub.table.ids;
-    final int[] start = sub.table.start;
+    int m = 0;
     int rows = 0;
-    java.util.Arrays.fill(neu1, 0f);
-    for (int j = 0; j < m; j++) {
-      int c = ctx[j];
-      bag[rows] = c * stride;
-      bagIsWord[rows++] = true;
-      axpy(1f, syn0, c * stride, neu1, 0);
-      for (int k = start[c], e = start[c + 1]; k < e; k++) {
-        int g = ids[k] * stride;
-        bag[rows] = g;
-        bagIsWord[rows++] = false;
-        axpy(1f, ngrams, g, neu1, 0);
+    for (int a = b; a < window * 2 + 1 - b; a++) {
+      int p = pos - window + a;
+      if (a == window || p < 0 || p >= len) {
+        continue;
+      }
+      int k = slot(sen, p);
+      ctxSlot[m++] = k;
+      rows += sub.table.count(slotWord[k]) + 1;
+    }
+    predictions = m == 0 ? 0 : 1;
+    float l = 0;
+    if (m > 0) {
+      System.arraycopy(sums, ctxSlot[0] * n, neu1, 0, n);
+      for (int j = 1; j < m; j++) {
+        axpy(1f, sums, ctxSlot[j] * n, neu1, 0);
+      }
+      scale(1f / rows, neu1);
+      java.util.Arrays.fill(neu1e, 0f);
+      l = output(word, 1, alpha);
+      for (int d = 0; d < negative; d++) {
+        int t = drawNegative();
+        if (t != word) {
+          l += output(t, 0, alpha);
+        }
+      }
+      for (int j = 0; j < m; j++) {
+        int k = ctxSlot[j];
+        axpy(1f, neu1e, 0, errs, k * n);
+        axpy(sub.sumMove[slotWord[k]], neu1e, 0, sums, k * n);
       }
     }
-    float inv = 1f / rows;
-    for (int c = 0; c < n; c++) {
-      neu1[c] *= inv;
-    }
-    java.util.Arrays.fill(neu1e, 0f);
-    float l = output(word, 1, alpha);
-    for (int d = 0; d < negative; d++) {
-      int t = drawNegative();
-      if (t != word) {
-        l += output(t, 0, alpha);
+    // no later centre word's window reaches position pos - window; at the sentence's end, none reaches any
+    if (pos == len - 1) {
+      for (int p = Math.max(0, pos - window); p <= pos; p++) {
+        flush(p);
       }
-    }
-    for (int r = 0; r < rows; r++) {
-      axpy(1f, neu1e, 0, bagIsWord[r] ? syn0 : ngrams, bag[r]);
+    } else if (pos >= window) {
+      flush(pos - window);
     }
     return l;
+  }
+
+  /** The slot holding position p's sum of rows, gathered now if it is not there yet. */
+  private int slot(int[] sen, int p) {
+    int k = p % ring;
+    if (slotPos[k] != p) {
+      // empty: the position that held it left the window, and was scattered then
+      int w = sen[p];
+      slotPos[k] = p;
+      slotWord[k] = w;
+      final float[] ngrams = sub.ngrams;
+      final int[] ids = sub.table.ids;
+      int o = k * n;
+      System.arraycopy(model.syn0, w * stride, sums, o, n);
+      for (int i = sub.table.start[w], e = sub.table.start[w + 1]; i < e; i++) {
+        axpy(1f, ngrams, ids[i] * stride, sums, o);
+      }
+      java.util.Arrays.fill(errs, o, o + n, 0f);
+    }
+    return k;
+  }
+
+  /** Scatters position p's summed error to its word's rows and empties its slot (if it was gathered). */
+  private void flush(int p) {
+    int k = p % ring;
+    if (slotPos[k] != p) {
+      return;
+    }
+    slotPos[k] = -1;
+    int w = slotWord[k];
+    int o = k * n;
+    final float[] ngrams = sub.ngrams;
+    final int[] ids = sub.table.ids;
+    axpy(1f, errs, o, model.syn0, w * stride);
+    for (int i = sub.table.start[w], e = sub.table.start[w + 1]; i < e; i++) {
+      axpy(1f, errs, o, ngrams, ids[i] * stride);
+    }
+  }
+
+  /** Scatters every pending position. */
+  void flushAll() {
+    for (int k = 0; k < ring; k++) {
+      if (slotPos[k] >= 0) {
+        flush(slotPos[k]);
+      }
+    }
+  }
+
+  private void scale(float a, float[] x) {
+    if (simd) {
+      SimdMath.scaleV(a, x, 0, n);
+    } else {
+      for (int c = 0; c < n; c++) {
+        x[c] *= a;
+      }
+    }
   }
 }

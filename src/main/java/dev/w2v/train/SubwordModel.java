@@ -20,6 +20,11 @@ public final class SubwordModel {
    * times sum(m_r^2) / N over its distinct rows r of multiplicity m_r. 1 unless two of its n-grams share a bucket.
    */
   final float[] hiddenMove;
+  /**
+   * Per word, how far the sum of its N input rows moves when error e is added to each row: e times sum(m_r^2) over
+   * its distinct rows (N unless two of its n-grams share a bucket).
+   */
+  final float[] sumMove;
 
   private SubwordModel(Subwords.Table table, int size, int stride, float[] ngrams) {
     this.table = table;
@@ -28,6 +33,7 @@ public final class SubwordModel {
     this.ngrams = ngrams;
     int v = table.start.length - 1;
     this.hiddenMove = new float[v];
+    this.sumMove = new float[v];
     for (int w = 0; w < v; w++) {
       int[] ids = java.util.Arrays.copyOfRange(table.ids, table.start[w], table.start[w + 1]);
       java.util.Arrays.sort(ids);
@@ -41,6 +47,7 @@ public final class SubwordModel {
         i = j;
       }
       hiddenMove[w] = (float) squares / (ids.length + 1);
+      sumMove[w] = squares;
     }
   }
 

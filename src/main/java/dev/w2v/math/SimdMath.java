@@ -4,8 +4,10 @@ package dev.w2v.math;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -19,6 +21,9 @@ public final class SimdMath implements VectorMath {
   private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
   /** Floats per vector. */
   public static final int L = S.length();
+  /** Bytes that widen to one float vector (a quarter of its bits); null below 8 floats (no 32-bit byte vector). */
+  private static final VectorSpecies<Byte> B8 =
+      L >= 8 ? VectorSpecies.of(byte.class, VectorShape.forBitSize(S.vectorBitSize() / 4)) : null;
 
   private SimdMath() {}
 
@@ -187,6 +192,57 @@ public final class SimdMath implements VectorMath {
   @Override
   public void matVec(ByteBuffer m, long base, long[] offsets, int from, int rows, int dim, float[] x, float[] out) {
     matVecBytesV(m, base, offsets, from, rows, dim, x, out);
+  }
+
+  /**
+   * The scan over int8 rows (see {@link VectorMath#matVecI8}): L bytes at a time are widened to a float vector
+   * (B2F) and multiply-added to x, four rows per step sharing each load of x. The stride is a multiple of 16, so of
+   * L, and there is no scalar tail.
+   */
+  public static void matVecI8V(ByteBuffer m, int mo, int rows, int stride, float[] x, float[] out, int oo) {
+    if (B8 == null || stride % L != 0) {
+      ScalarMath.matVecI8S(m, mo, rows, stride, x, out, oo);
+      return;
+    }
+    int r = 0;
+    for (; r + 4 <= rows; r += 4) {
+      int m0 = mo + r * stride;
+      int m1 = m0 + stride;
+      int m2 = m1 + stride;
+      int m3 = m2 + stride;
+      FloatVector a0 = FloatVector.zero(S);
+      FloatVector a1 = a0;
+      FloatVector a2 = a0;
+      FloatVector a3 = a0;
+      for (int c = 0; c < stride; c += L) {
+        FloatVector xv = FloatVector.fromArray(S, x, c);
+        a0 = widen(m, m0 + c).fma(xv, a0);
+        a1 = widen(m, m1 + c).fma(xv, a1);
+        a2 = widen(m, m2 + c).fma(xv, a2);
+        a3 = widen(m, m3 + c).fma(xv, a3);
+      }
+      out[oo + r] = a0.reduceLanes(VectorOperators.ADD);
+      out[oo + r + 1] = a1.reduceLanes(VectorOperators.ADD);
+      out[oo + r + 2] = a2.reduceLanes(VectorOperators.ADD);
+      out[oo + r + 3] = a3.reduceLanes(VectorOperators.ADD);
+    }
+    for (; r < rows; r++) {
+      int o = mo + r * stride;
+      FloatVector a = FloatVector.zero(S);
+      for (int c = 0; c < stride; c += L) {
+        a = widen(m, o + c).fma(FloatVector.fromArray(S, x, c), a);
+      }
+      out[oo + r] = a.reduceLanes(VectorOperators.ADD);
+    }
+  }
+
+  private static FloatVector widen(ByteBuffer m, int o) {
+    return (FloatVector) ByteVector.fromByteBuffer(B8, m, o, LE).convertShape(VectorOperators.B2F, S, 0);
+  }
+
+  @Override
+  public void matVecI8(ByteBuffer m, int mo, int rows, int stride, float[] x, float[] out, int oo) {
+    matVecI8V(m, mo, rows, stride, x, out, oo);
   }
 
   /**

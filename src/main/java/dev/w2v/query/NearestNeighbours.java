@@ -53,19 +53,24 @@ public final class NearestNeighbours {
    * does not exhaust.
    */
   public void scan(float[] q, float[] out) {
+    scan(q, out, false);
+  }
+
+  /** As {@link #scan(float[], float[])}; {@code compact} scans the int8 copy instead (q padded to its stride). */
+  private void scan(float[] q, float[] out, boolean compact) {
     int rows = m.rows();
     int parts = (long) rows * m.dim() >= PARALLEL_FLOATS ? THREADS : 1;
     if (parts <= 1) {
-      scanRows(q, out, 0, rows);
+      scanRows(q, out, 0, rows, compact);
       return;
     }
     Future<?>[] done = new Future<?>[parts - 1];
     for (int p = 1; p < parts; p++) {
       int from = (int) ((long) rows * p / parts);
       int to = (int) ((long) rows * (p + 1) / parts);
-      done[p - 1] = pool().submit(() -> scanRows(q, out, from, to));
+      done[p - 1] = pool().submit(() -> scanRows(q, out, from, to, compact));
     }
-    scanRows(q, out, 0, rows / parts);
+    scanRows(q, out, 0, rows / parts, compact);
     try {
       for (Future<?> f : done) {
         f.get();
@@ -84,12 +89,24 @@ public final class NearestNeighbours {
    * the Vector API runs hundreds of times slower than plain loops until C2 has compiled it; that matters for a
    * one-shot query of a file read in place, whose load no longer leaves the compiler time to finish first.
    */
-  private void scanRows(float[] q, float[] out, int from, int to) {
+  private void scanRows(float[] q, float[] out, int from, int to, boolean compact) {
     for (int r = from; r < to; r += SCAN_BLOCK) {
       int end = (int) Math.min(to, (long) r + SCAN_BLOCK);
-      m.scan(warming && kernels != Kernels.scalar() ? Kernels.scalar() : kernels, q, out, r, end);
+      VectorMath k = warming && kernels != Kernels.scalar() ? Kernels.scalar() : kernels;
+      if (compact) {
+        m.scanCompact(k, q, out, r, end);
+      } else {
+        m.scan(k, q, out, r, end);
+      }
     }
   }
+
+  /**
+   * Whether {@link #nearest} scans the int8 copy of a mapped file's rows when its index has one (the default), or
+   * every float row ({@code -Dw2v.exactScan=true}). Both give the same answers; the property is there to check that,
+   * and to measure the difference.
+   */
+  private static final boolean FLOAT_SCAN = Boolean.getBoolean("w2v.exactScan");
 
   private static final int SCAN_BLOCK = 1 << 14;
   /** True from the start of {@link #warmUpInBackground} until its kernels have run enough to be compiled. */
@@ -147,9 +164,13 @@ public final class NearestNeighbours {
     for (int r = 0; r < rows; r++) {
       offsets[r] = 3 + (long) r * (4 * dim + 3);
     }
+    int stride = (dim + 15) / 16 * 16;
+    java.nio.ByteBuffer codes = java.nio.ByteBuffer.allocateDirect(rows * stride);
+    float[] qp = java.util.Arrays.copyOf(q, stride);
     for (int it = 0; it < 20000; it++) {
       kernels.matVec(mat, 0, rows, dim, q, 0, out, 0);
       kernels.matVec(bytes, 0, offsets, 0, rows, dim, q, out);
+      kernels.matVecI8(codes, 0, rows, stride, qp, out, 0);
       q[it % dim] += out[it % rows] * 1e-3f;
     }
   }
@@ -167,6 +188,9 @@ public final class NearestNeighbours {
    * in {@code exclude}; best first, ties in row order.
    */
   public List<Neighbour> nearest(float[] q, int n, int[] exclude, float floor) {
+    if (m.hasCompact() && !FLOAT_SCAN) {
+      return nearestCompact(q, n, exclude, floor);
+    }
     float[] s = scoreBuffer();
     scan(q, s);
     for (int x : exclude) {
@@ -193,6 +217,61 @@ public final class NearestNeighbours {
     }
     return exactTop(q, cand, nc, n, floor);
   }
+
+  /**
+   * {@link #nearest} through the int8 copy of the rows (a mapped file's index, see {@code CompactRows}): a quarter of
+   * the bytes to read, and the same answer. Row r's approximate score a(r) is within b(r) = step(r) * K1 + K2 of its
+   * exact C-order score e(r), where K1 = |q|_1 * (STEP_ERROR + the float roundings of a sum of dim products of at most
+   * 127 |q_c|) bounds the quantisation, and K2 = 2 (dim + 8) 2^-24 |q| the C order's own rounding. Let lo be the n-th
+   * largest a(r) - b(r): n rows score at least lo exactly, so the exact n-th best is at least lo, and a row of the
+   * exact top n has a(r) + b(r) >= lo. Re-scoring exactly, in C order, every row with a(r) + b(r) >= lo (and above the
+   * floor) therefore gives {@link #nearest}'s answer, ties included; for word vectors that is tens of rows.
+   */
+  private List<Neighbour> nearestCompact(float[] q, int n, int[] exclude, float floor) {
+    int dim = m.dim();
+    float[] qp = Arrays.copyOf(q, m.compactStride());
+    float[] s = scoreBuffer();
+    scan(qp, s, true);
+    for (int x : exclude) {
+      if (x >= 0 && x < s.length) {
+        s[x] = Float.NaN;
+      }
+    }
+    double l1 = 0;
+    double l2 = 0;
+    for (float v : q) {
+      l1 += Math.abs(v);
+      l2 += (double) v * v;
+    }
+    // 1.01 and the 2^-20 absolute term cover the roundings of computing a(r) +- b(r) in float
+    float k1 = (float) (l1 * (FloatMatrix.compactStepError() + 128.0 * (dim + 8) * 0x1p-24) * 1.01);
+    float k2 = (float) (2.0 * (dim + 8) * 0x1p-24 * Math.sqrt(l2) * 1.01 + 0x1p-20 * (Math.sqrt(l2) + 1e-30));
+    for (int r = 0; r < s.length; r++) {
+      s[r] -= m.compactStep(r) * k1 + k2; // a(r) - b(r); NaN stays NaN
+    }
+    float lo = nthLargest(s, n);
+    float threshold = Math.max(lo, floor); // a row of the top n scores above the floor, so a(r) + b(r) > floor
+    int[] cand = new int[Math.max(16, 2 * n)];
+    int nc = 0;
+    for (int r = 0; r < s.length; r++) {
+      float hi = s[r] + 2 * (m.compactStep(r) * k1 + k2);
+      if (hi >= threshold) { // false for NaN: excluded words
+        if (nc == cand.length) {
+          cand = Arrays.copyOf(cand, 2 * nc);
+        }
+        cand[nc++] = r;
+      }
+    }
+    lastCandidates = nc;
+    return exactTop(q, cand, nc, n, floor);
+  }
+
+  /** How many rows the last {@link #nearest} through the int8 copy re-scored exactly (for tests and -debug). */
+  public int lastCandidates() {
+    return lastCandidates;
+  }
+
+  private int lastCandidates = -1;
 
   /** Re-scores the candidates (in row order) in C order and keeps the best n above the floor. */
   private List<Neighbour> exactTop(float[] q, int[] cand, int nc, int n, float floor) {

@@ -35,6 +35,7 @@ public final class FloatMatrix {
   private final long[] offsets; // byte offset in the file of each row's first float
   private final float[] invLength; // 1 / |row| (0 for an all-zero row), for the scan's scores
   private final int[] windowFirstRow; // first row starting in window k; windows.length + 1 entries
+  private CompactRows compact; // an int8 copy of the normalised rows, from the index (or null)
 
   private FloatMatrix(int rows, int dim, int rowsPerChunk, float[][] chunks) {
     this.rows = rows;
@@ -76,6 +77,40 @@ public final class FloatMatrix {
   static FloatMatrix mapped(int rows, int dim, ByteBuffer[] windows, int windowShift, long[] offsets,
       float[] invLength) {
     return new FloatMatrix(rows, dim, windows, windowShift, offsets, invLength);
+  }
+
+  /** Gives a mapped matrix the int8 copy of its rows that its index holds. */
+  void attachCompact(CompactRows c) {
+    this.compact = c;
+  }
+
+  /** True when an int8 copy of the normalised rows is available for {@link #scanCompact}. */
+  public boolean hasCompact() {
+    return compact != null;
+  }
+
+  /** The length of the query vector {@link #scanCompact} takes: the dimension rounded up to 16. */
+  public int compactStride() {
+    return compact.stride;
+  }
+
+  /**
+   * Approximate scores from the int8 copy: {@code out[r] = step(r) * (x . q_r)} for r in [from, to), where
+   * {@code x} is the query padded with zeros to {@link #compactStride()}. The exact normalised dot product is within
+   * {@code compactStep(r) * CompactRows.STEP_ERROR * |x|_1} of it, up to float roundings.
+   */
+  public void scanCompact(VectorMath kernels, float[] x, float[] out, int from, int to) {
+    compact.scan(kernels, x, out, from, to);
+  }
+
+  /** Row r's quantisation step in the int8 copy: its elements are within half of it of their bytes' values. */
+  public float compactStep(int r) {
+    return compact.step[r];
+  }
+
+  /** See {@link CompactRows#STEP_ERROR}. */
+  public static double compactStepError() {
+    return CompactRows.STEP_ERROR;
   }
 
   /** True when the rows are read in place from a memory-mapped file rather than held in arrays. */

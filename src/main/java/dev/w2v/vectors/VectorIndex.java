@@ -41,7 +41,9 @@ final class VectorIndex {
   /** Each mapped window starts 2^30 bytes after the previous one (a MappedByteBuffer stops at 2 GB). */
   static final int WINDOW_SHIFT = 30;
 
-  private static final long MAGIC = 0x3130584449563257L; // "W2VIDX01", little-endian
+  private static final long MAGIC = 0x3230584449563257L; // "W2VIDX02", little-endian (01 had no int8 copy)
+  /** The int8 rows start at a multiple of this in the index (cache lines; their stride is a multiple of 16). */
+  private static final int CODES_ALIGN = 64;
   private static final int HASHED_BYTES = 1 << 16;
   private static final int IO_BUFFER = 1 << 20;
 
@@ -158,7 +160,15 @@ final class VectorIndex {
       int[] slots = in.ints(in.int32());
       long[] offsets = in.longs(rows);
       float[] inv = in.floats(rows);
-      if (in.int64() != MAGIC) {
+      int stride = in.int32();
+      if (stride != CompactRows.strideOf(dim)) {
+        throw new IOException("bad int8 row stride " + stride);
+      }
+      long codesAt = align(in.position(), CODES_ALIGN);
+      long stepsAt = codesAt + (long) rows * stride;
+      in.seek(stepsAt);
+      float[] step = in.floats(rows);
+      if (in.int64() != MAGIC || in.position() != ch.size()) {
         throw new IOException("truncated");
       }
       WordTable words = new WordTable(arena, used, start, rows, hash, slots);
@@ -171,6 +181,7 @@ final class VectorIndex {
         LOG.warn(w);
       }
       FloatMatrix m = map(file, now.size(), n, dim, offsets, inv, windowShift);
+      m.attachCompact(mapCompact(ch, codesAt, n, stride, step));
       return new Embeddings(file, format, headerCount, words, m, true, null, warnings);
     }
   }
@@ -189,6 +200,24 @@ final class VectorIndex {
       }
     }
     return FloatMatrix.mapped(rows, dim, windows, windowShift, offsets, inv);
+  }
+
+  /** Maps the int8 rows of an index: windows of whole rows, from byte {@code at} of the index on. */
+  private static CompactRows mapCompact(FileChannel ch, long at, int rows, int stride, float[] step)
+      throws IOException {
+    int per = CompactRows.rowsPerWindow(stride);
+    int n = Math.max(1, (rows + per - 1) / per);
+    ByteBuffer[] windows = new ByteBuffer[n];
+    for (int k = 0; k < n; k++) {
+      long first = (long) k * per;
+      long len = Math.max(0, Math.min((long) per, rows - first)) * stride;
+      windows[k] = ch.map(FileChannel.MapMode.READ_ONLY, at + first * stride, len).order(ByteOrder.LITTLE_ENDIAN);
+    }
+    return new CompactRows(windows, stride, per, step);
+  }
+
+  private static long align(long p, int a) {
+    return (p + a - 1) / a * a;
   }
 
   /**
@@ -260,6 +289,27 @@ final class VectorIndex {
     for (int i = 0; i < rows; i++) {
       o.float32(inv[i]);
     }
+    // the int8 copy of the normalised rows (CompactRows), aligned, then each row's step
+    int dim = e.dim();
+    int stride = CompactRows.strideOf(dim);
+    o.int32(stride);
+    o.flush();
+    byte[] pad = new byte[(int) (align(o.written(), CODES_ALIGN) - o.written())];
+    o.bytes(pad, pad.length);
+    float[] step = new float[rows];
+    FloatMatrix m = e.matrix();
+    int batch = Math.max(1, IO_BUFFER / stride);
+    byte[] codes = new byte[batch * stride];
+    for (int r = 0; r < rows; r += batch) {
+      int k = Math.min(batch, rows - r);
+      for (int j = 0; j < k; j++) {
+        step[r + j] = CompactRows.quantise(m.row(r + j), dim, codes, j * stride, stride);
+      }
+      o.bytes(codes, k * stride);
+    }
+    for (int i = 0; i < rows; i++) {
+      o.float32(step[i]);
+    }
     o.int64(MAGIC);
     o.flush();
   }
@@ -268,6 +318,7 @@ final class VectorIndex {
   private static final class Out {
     private final OutputStream os;
     private final ByteBuffer b = ByteBuffer.allocate(IO_BUFFER).order(ByteOrder.LITTLE_ENDIAN);
+    private long written;
 
     Out(OutputStream os) {
       this.os = os;
@@ -281,7 +332,13 @@ final class VectorIndex {
 
     void flush() throws IOException {
       os.write(b.array(), 0, b.position());
+      written += b.position();
       b.clear();
+    }
+
+    /** Bytes written so far (after {@link #flush()}, all of them). */
+    long written() {
+      return written + b.position();
     }
 
     void int32(int v) throws IOException {
@@ -302,6 +359,7 @@ final class VectorIndex {
     void bytes(byte[] a, int n) throws IOException {
       flush();
       os.write(a, 0, n);
+      written += n;
     }
   }
 
@@ -312,6 +370,17 @@ final class VectorIndex {
 
     In(FileChannel ch) {
       this.ch = ch;
+      b.limit(0);
+    }
+
+    /** The position in the file of the next byte to read. */
+    long position() throws IOException {
+      return ch.position() - b.remaining();
+    }
+
+    void seek(long p) throws IOException {
+      ch.position(p);
+      b.clear();
       b.limit(0);
     }
 

@@ -11,7 +11,7 @@ import java.nio.ByteBuffer;
  * query vector v, {@code |v . x - s * (v . q)| <= s * STEP_ERROR * |v|_1}: a bound that lets the scan over these
  * bytes pick out every row that could be among the exact top n (see {@code NearestNeighbours}).
  *
- * <p>The bytes live in memory-mapped windows of whole rows ({@code rowsPerWindow} each), the steps on the heap.
+ * <p>The bytes live in memory-mapped windows of whole rows ({@code rowsPerWindow} each); the steps are mapped too.
  */
 final class CompactRows {
   /** Bytes per row are the dimension rounded up to a multiple of this (a whole number of SIMD vectors). */
@@ -22,12 +22,15 @@ final class CompactRows {
    */
   static final double STEP_ERROR = 0.5 + 1e-4;
 
+  @SuppressWarnings("unused")
+  private static volatile int sink;
+
   final ByteBuffer[] windows;
   final int stride;
   final int rowsPerWindow;
-  final float[] step;
+  final java.nio.FloatBuffer step;
 
-  CompactRows(ByteBuffer[] windows, int stride, int rowsPerWindow, float[] step) {
+  CompactRows(ByteBuffer[] windows, int stride, int rowsPerWindow, java.nio.FloatBuffer step) {
     this.windows = windows;
     this.stride = stride;
     this.rowsPerWindow = rowsPerWindow;
@@ -65,6 +68,28 @@ final class CompactRows {
     return s > 0 ? s : 0f;
   }
 
+  /** Reads a byte of every 4 KB of rows [from, to) (a page fault each, the first time), and of their steps. */
+  int touch(int from, int to) {
+    int sum = 0;
+    int r = from;
+    while (r < to) {
+      int w = r / rowsPerWindow;
+      int first = w * rowsPerWindow;
+      int n = Math.min(first + rowsPerWindow, to) - r;
+      ByteBuffer b = windows[w];
+      int end = (r - first + n) * stride;
+      for (int p = (r - first) * stride; p < end; p += 4096) {
+        sum += b.get(p);
+      }
+      r += n;
+    }
+    for (int i = from; i < to; i += 1024) {
+      sum += (int) step.get(i);
+    }
+    sink = sum; // so that the reads are not optimised away
+    return sum;
+  }
+
   /** {@code out[r] = step[r] * (x . q_r)} for r in [from, to); x holds {@code stride} floats. */
   void scan(VectorMath kernels, float[] x, float[] out, int from, int to) {
     int r = from;
@@ -74,7 +99,7 @@ final class CompactRows {
       int n = Math.min(first + rowsPerWindow, to) - r;
       kernels.matVecI8(windows[w], (r - first) * stride, n, stride, x, out, r);
       for (int i = r; i < r + n; i++) {
-        out[i] *= step[i];
+        out[i] *= step.get(i);
       }
       r += n;
     }

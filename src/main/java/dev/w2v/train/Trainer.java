@@ -26,6 +26,18 @@ public final class Trainer {
    * divergence.
    */
   static final boolean LOSS = !"false".equals(System.getProperty("w2v.loss"));
+  /**
+   * The word loops compute the loss for one centre word in this many (each thread's first of an epoch, then every
+   * LOSS_EVERY-th), a sample whose mean per prediction stays within a fraction of a percent of every word's on a
+   * real corpus while the cost of the loss falls to a LOSS_EVERY-th; {@code -Dw2v.lossEvery=1} computes it for every
+   * word. The subword loop computes it for every word.
+   */
+  static final int LOSS_EVERY = Math.max(1, Integer.getInteger("w2v.lossEvery", 8));
+  /**
+   * {@code -Dw2v.fused=false} keeps skip-gram's six-target kernels ({@link SimdMath#blockScores6V},
+   * {@link SimdMath#blockUpdate6V}) out, for measuring them against the general block kernels.
+   */
+  static final boolean FUSED = !"false".equals(System.getProperty("w2v.fused"));
 
   private final TrainConfig cfg;
   private final Model model;
@@ -49,6 +61,7 @@ public final class Trainer {
   /** The n-gram rows and table when training subwords (-maxn > 0), else null. */
   private final SubwordModel subwords;
   private long epochsDone;
+  private int lossEvery = LOSS_EVERY;
 
   /**
    * @param simd use the Vector API kernels (default mode); false gives word2vec.c's exact float arithmetic
@@ -112,6 +125,11 @@ public final class Trainer {
       states[id].threadAlpha = threadAlpha[id];
       states[id].eof = threadEof[id];
     }
+  }
+
+  /** Computes the loss for one centre word in {@code every} (1: all of them); {@link #LOSS_EVERY} by default. */
+  void lossEvery(int every) {
+    this.lossEvery = Math.max(1, every);
   }
 
   /** Epochs finished so far (of {@code -iter}). */
@@ -311,6 +329,8 @@ public final class Trainer {
     // this thread's loss since its last sync: summed terms and predictions (merged into `loss` at each sync)
     double lossSum;
     long lossCount;
+    /** Whether the current centre word's loss is computed (one word in lossEvery; see {@link #LOSS_EVERY}). */
+    boolean lossNow;
     /** Everything this thread added to {@code loss} (for tests: the merged total is the sum of these). */
     double lossAdded;
 
@@ -334,6 +354,7 @@ public final class Trainer {
       long lastWordCount = 0;
       int sentenceLength = 0;
       int sentencePosition = 0;
+      int lossWait = 0; // centre words before the next whose loss is computed
       while (true) {
         if (wordCount - lastWordCount > 10000) {
           long wca = wordCountActual.addAndGet(wordCount - lastWordCount);
@@ -386,6 +407,10 @@ public final class Trainer {
         int word = sen[sentencePosition];
         nextRandom = nextRandom * 25214903917L + 11;
         int b = (int) Long.remainderUnsigned(nextRandom, window);
+        lossNow = LOSS && lossWait-- == 0; // read by the word loops only (the subword loop's loss is every word's)
+        if (lossNow) {
+          lossWait = lossEvery - 1;
+        }
         if (sub != null) {
           sub.nextRandom = nextRandom; // one random stream per thread, saved at checkpoints
           lossSum += cfg.cbow() ? sub.cbow(sen, b, window, sentencePosition, sentenceLength, threadAlpha)
@@ -454,7 +479,7 @@ public final class Trainer {
     private void skipGram(int word, int b, int window, int sentencePosition, int sentenceLength) {
       final float alpha = threadAlpha;
       int m = gatherContexts(b, window, sentencePosition, sentenceLength);
-      lossCount += LOSS ? m : 0;
+      lossCount += lossNow ? m : 0;
       for (int j = 0; j < m; j++) {
         final float[] syn0 = syn0c[ctx[j] >>> shift];
         int l1 = (ctx[j] & mask) * stride;
@@ -480,7 +505,7 @@ public final class Trainer {
       if (cw == 0) {
         return;
       }
-      lossCount += LOSS ? 1 : 0;
+      lossCount += lossNow ? 1 : 0;
       for (int j = 0; j < cw; j++) {
         axpy(1f, syn0c[ctx[j] >>> shift], (ctx[j] & mask) * stride, neu1, 0); // in -> hidden
       }
@@ -511,7 +536,7 @@ public final class Trainer {
       if (m == 0) {
         return;
       }
-      lossCount += LOSS ? m : 0;
+      lossCount += lossNow ? m : 0;
       int nt = 0;
       tgt[nt] = word;
       lab[nt++] = 1;
@@ -532,7 +557,7 @@ public final class Trainer {
         for (int k = 0; k < nt; k++) {
           float f = dot(syn0c[ctx[j] >>> shift], (ctx[j] & mask) * stride, syn1negc[tgt[k] >>> shift],
               (tgt[k] & mask) * stride);
-          l += LOSS ? LogSigmoid.term(lossTable, f, lab[k]) : 0f;
+          l += lossNow ? LogSigmoid.term(lossTable, f, lab[k]) : 0f;
           grad[j * nt + k] = gradient(f, lab[k], alpha);
         }
       }
@@ -573,17 +598,28 @@ public final class Trainer {
         outRows[k] = syn1negc[tgt[k] >>> shift];
         outOff[k] = (tgt[k] & mask) * stride;
       }
-      SimdMath.blockScoresV(inRows, inOff, m, outRows, outOff, nt, layer1Size, grad);
+      // six targets (-negative 5, no negative equal to the centre word): the six-target kernels, the update fused
+      // into one pass when no row repeats (a repeated row needs the two-pass update to keep both its updates)
+      final boolean six = FUSED && nt == SimdMath.NT6;
+      if (six) {
+        SimdMath.blockScores6V(inRows, inOff, m, outRows, outOff, layer1Size, grad);
+      } else {
+        SimdMath.blockScoresV(inRows, inOff, m, outRows, outOff, nt, layer1Size, grad);
+      }
       float l = 0;
       for (int j = 0, i = 0; j < m; j++) {
         for (int k = 0; k < nt; k++, i++) {
           float f = grad[i];
-          l += LOSS ? LogSigmoid.term(lossTable, f, lab[k]) : 0f;
+          l += lossNow ? LogSigmoid.term(lossTable, f, lab[k]) : 0f;
           grad[i] = gradient(f, lab[k], alpha);
         }
       }
       lossSum += l;
-      SimdMath.blockUpdateV(inRows, inOff, m, outRows, outOff, nt, layer1Size, grad, err);
+      if (six && distinct(ctx, m) && distinct(tgt, nt)) {
+        SimdMath.blockUpdate6V(inRows, inOff, m, outRows, outOff, layer1Size, grad);
+      } else {
+        SimdMath.blockUpdateV(inRows, inOff, m, outRows, outOff, nt, layer1Size, grad, err);
+      }
     }
 
     /**
@@ -616,7 +652,7 @@ public final class Trainer {
         // Propagate hidden -> output
         float f = dot(in, io, syn1, l2);
         // loss -log sigmoid(+-f): the target is 1 - code, as in g below; counted where the update is skipped too
-        l += LOSS ? LogSigmoid.term(lossTable, f, 1 - code[o + d]) : 0f;
+        l += lossNow ? LogSigmoid.term(lossTable, f, 1 - code[o + d]) : 0f;
         if (f <= -SigmoidTable.MAX_EXP || f >= SigmoidTable.MAX_EXP) {
           continue;
         }
@@ -654,13 +690,26 @@ public final class Trainer {
         final float[] syn1neg = syn1negc[target >>> shift];
         int l2 = (target & mask) * stride;
         float f = dot(in, io, syn1neg, l2);
-        l += LOSS ? LogSigmoid.term(lossTable, f, label) : 0f; // -log sigmoid(f), -log sigmoid(-f) for label 0
+        l += lossNow ? LogSigmoid.term(lossTable, f, label) : 0f; // -log sigmoid(f), -log sigmoid(-f) for label 0
         float g = gradient(f, label, alpha);
         axpy(g, syn1neg, l2, neu1e, 0);
         axpy(g, in, io, syn1neg, l2);
       }
       return l;
     }
+  }
+
+  /** Whether the first n ids of a differ (n is at most 2 * window or 1 + negative: pairwise is cheapest). */
+  static boolean distinct(int[] a, int n) {
+    for (int i = 1; i < n; i++) {
+      int x = a[i];
+      for (int j = 0; j < i; j++) {
+        if (a[j] == x) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /**

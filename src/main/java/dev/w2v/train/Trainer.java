@@ -26,6 +26,11 @@ public final class Trainer {
    * divergence.
    */
   static final boolean LOSS = !"false".equals(System.getProperty("w2v.loss"));
+  /**
+   * How many neighbouring CBOW centre words share one draw of negatives (with {@code -shared-negatives 1});
+   * {@code -Dw2v.cbowBatch=N} changes it for measurements, 1 trains one word at a time as word2vec.c.
+   */
+  static final int CBOW_BATCH = Math.max(1, Integer.getInteger("w2v.cbowBatch", 8));
 
   private final TrainConfig cfg;
   private final Model model;
@@ -40,6 +45,8 @@ public final class Trainer {
   private final boolean simd;
   private final boolean clearEof;
   private final boolean sharedNegatives;
+  /** CBOW centre words per shared draw of negatives (1: word2vec.c's loop, one draw per word). */
+  private final int cbowBatch;
   private final AtomicLong wordCountActual = new AtomicLong();
   private final LossMeter loss;
   private final float startingAlpha;
@@ -78,6 +85,7 @@ public final class Trainer {
     this.simd = simd;
     this.clearEof = !cfg.reference();
     this.sharedNegatives = cfg.sharedNegatives() && !cfg.cbow() && cfg.negative() > 0 && cfg.hs() == 0;
+    this.cbowBatch = cfg.sharedNegatives() && cfg.cbow() && cfg.negative() > 0 && cfg.hs() == 0 ? CBOW_BATCH : 1;
     this.startingAlpha = cfg.alpha();
     this.alpha = cfg.alpha();
     this.keepThreshold = new float[vocabSize];
@@ -304,6 +312,28 @@ public final class Trainer {
     final float[][] outRows = new float[cfg.negative() + 1][];
     final int[] inOff = new int[2 * cfg.window()];
     final int[] outOff = new int[cfg.negative() + 1];
+    // batched CBOW (cbowBatch words B, negatives K): each word's window shrink, centre position, context range and
+    // word; hidden rows H and errors E (B x stride); scores and gradients of the positives (B) and negatives (B x K)
+    final int[] bShrink = new int[cbowBatch];
+    final int[] bPos = new int[cbowBatch];
+    final int[] bLo = new int[cbowBatch];
+    final int[] bHi = new int[cbowBatch];
+    final int[] bWord = new int[cbowBatch];
+    final float[] hid = cbowBatch > 1 ? new float[cbowBatch * model.stride] : null;
+    final float[] bErr = cbowBatch > 1 ? new float[cbowBatch * model.stride] : null;
+    final float[] gPos = new float[cbowBatch];
+    final float[] gNeg = new float[cbowBatch * cfg.negative()];
+    final int[] negWord = new int[cfg.negative()];
+    // row lists for the kernels: a word's context rows, the hidden rows, the errors, each word's output rows
+    final float[][] hRows = new float[cbowBatch][];
+    final int[] hOff = new int[cbowBatch];
+    final float[][] eRows = new float[cbowBatch][];
+    final int[] eOff = new int[cbowBatch];
+    final float[][] posRows = new float[cbowBatch][];
+    final int[] posOff = new int[cbowBatch];
+    final float[][] tRows = new float[cfg.negative() + 1][];
+    final int[] tOff = new int[cfg.negative() + 1];
+    final float[] coef = new float[Math.max(Math.max(2 * cfg.window(), cfg.negative() + 1), cbowBatch)];
     long nextRandom;
     float threadAlpha = alpha;
     /** word2vec.c's eof: set at the end of the thread's input; cleared between epochs unless -reference 1. */
@@ -317,6 +347,11 @@ public final class Trainer {
     ThreadState(int id, long nextRandom) {
       this.id = id;
       this.nextRandom = nextRandom;
+      for (int j = 0; j < cbowBatch; j++) {
+        hRows[j] = hid;
+        hOff[j] = j * stride;
+        eRows[j] = bErr;
+      }
       this.sub = subwords == null ? null
           : new SubwordLoop(cfg, model, subwords, table, vocabSize, simd);
     }
@@ -392,6 +427,16 @@ public final class Trainer {
               : sub.skipGram(sen, b, window, sentencePosition, sentenceLength, threadAlpha);
           lossCount += LOSS ? sub.predictions : 0;
           nextRandom = sub.nextRandom;
+        } else if (cfg.cbow() && cbowBatch > 1) {
+          // the next few words of the sentence, each with its own window shrink, share one draw of negatives
+          int nb = Math.min(cbowBatch, sentenceLength - sentencePosition);
+          bShrink[0] = b;
+          for (int i = 1; i < nb; i++) {
+            nextRandom = nextRandom * 25214903917L + 11;
+            bShrink[i] = (int) Long.remainderUnsigned(nextRandom, window);
+          }
+          cbowBatch(sentencePosition, nb, window, sentenceLength);
+          sentencePosition += nb - 1;
         } else if (cfg.cbow()) {
           cbow(word, b, window, sentencePosition, sentenceLength);
         } else if (sharedNegatives) {
@@ -495,6 +540,134 @@ public final class Trainer {
       }
       for (int j = 0; j < cw; j++) {
         axpy(1f, neu1e, 0, syn0c[ctx[j] >>> shift], (ctx[j] & mask) * stride); // hidden -> in
+      }
+    }
+
+    /**
+     * CBOW for the {@code nb} neighbouring centre words at positions {@code p0 ..} of one sentence, sharing one draw
+     * of negatives. word2vec.c's rule holds for each word j: the mean of its context rows (h_j) predicts it, and
+     * its error goes back undivided to each of those rows. All m words with a context are one small matrix product
+     * over the rows as read: with P_j word j's own output row, N the K negatives' rows,
+     * g = (label - sigmoid(h_j . row)) * alpha, e_j = g_j P_j + sum_k g_jk N_k, then N_k += sum_j g_jk h_j,
+     * P_j += g_j h_j, and every context position gets the sum of the errors of the words whose window holds it, so
+     * a row shared by neighbouring windows is written once. A negative that is the word itself is skipped for that
+     * word, as word2vec.c skips it.
+     */
+    private void cbowBatch(int p0, int nb, int window, int sentenceLength) {
+      final int n = layer1Size;
+      final int negative = cfg.negative();
+      final float alpha = threadAlpha;
+      int m = 0;
+      int qlo = Integer.MAX_VALUE;
+      int qhi = -1;
+      for (int i = 0; i < nb; i++) {
+        int p = p0 + i;
+        int lo = Math.max(0, p - window + bShrink[i]);
+        int hi = Math.min(sentenceLength - 1, p + window - bShrink[i]);
+        int cw = hi - lo; // the window [lo, hi] without the centre
+        if (cw == 0) {
+          continue;
+        }
+        // h_j = mean of the context rows (word2vec.c: neu1 = sum, then / cw)
+        int r = 0;
+        for (int q = lo; q <= hi; q++) {
+          if (q != p) {
+            int c = sen[q];
+            inRows[r] = syn0c[c >>> shift];
+            inOff[r] = (c & mask) * stride;
+            r++;
+          }
+        }
+        java.util.Arrays.fill(coef, 0, cw, 1f / cw);
+        linComb(inRows, inOff, coef, 0, 1, cw, hid, m * stride, true);
+        int w = sen[p];
+        bPos[m] = p;
+        bLo[m] = lo;
+        bHi[m] = hi;
+        bWord[m] = w;
+        posRows[m] = syn1negc[w >>> shift];
+        posOff[m] = (w & mask) * stride;
+        qlo = Math.min(qlo, lo);
+        qhi = Math.max(qhi, hi);
+        m++;
+      }
+      if (m == 0) {
+        return;
+      }
+      lossCount += LOSS ? m : 0;
+      for (int k = 0; k < negative; k++) {
+        int t = drawNegative();
+        negWord[k] = t;
+        outRows[k] = syn1negc[t >>> shift];
+        outOff[k] = (t & mask) * stride;
+      }
+      // scores: h_j . N_k into gNeg (m x K), h_j . P_j into gPos
+      if (blockKernels) {
+        SimdMath.blockScoresV(hRows, hOff, m, outRows, outOff, negative, n, gNeg);
+      } else {
+        for (int j = 0; j < m; j++) {
+          for (int k = 0; k < negative; k++) {
+            gNeg[j * negative + k] = dot(hid, j * stride, outRows[k], outOff[k]);
+          }
+        }
+      }
+      float l = 0;
+      for (int j = 0; j < m; j++) {
+        float f = dot(hid, j * stride, posRows[j], posOff[j]);
+        l += LOSS ? LogSigmoid.term(lossTable, f, 1) : 0f;
+        gPos[j] = gradient(f, 1, alpha);
+        for (int k = 0, i = j * negative; k < negative; k++, i++) {
+          if (negWord[k] == bWord[j]) {
+            gNeg[i] = 0f; // word2vec.c: if (target == word) continue;
+            continue;
+          }
+          f = gNeg[i];
+          l += LOSS ? LogSigmoid.term(lossTable, f, 0) : 0f;
+          gNeg[i] = gradient(f, 0, alpha);
+        }
+      }
+      lossSum += l;
+      // e_j = g_j P_j + sum_k g_jk N_k, from the output rows as read
+      for (int j = 0; j < m; j++) {
+        tRows[0] = posRows[j];
+        tOff[0] = posOff[j];
+        coef[0] = gPos[j];
+        for (int k = 0; k < negative; k++) {
+          tRows[k + 1] = outRows[k];
+          tOff[k + 1] = outOff[k];
+          coef[k + 1] = gNeg[j * negative + k];
+        }
+        linComb(tRows, tOff, coef, 0, 1, negative + 1, bErr, j * stride, true);
+      }
+      // hidden -> output: N_k += sum_j g_jk h_j, P_j += g_j h_j
+      for (int k = 0; k < negative; k++) {
+        linComb(hRows, hOff, gNeg, k, negative, m, outRows[k], outOff[k], false);
+      }
+      for (int j = 0; j < m; j++) {
+        axpy(gPos[j], hid, j * stride, posRows[j], posOff[j]);
+      }
+      // hidden -> in: each context position once, with the errors of every window holding it
+      java.util.Arrays.fill(coef, 0, m, 1f);
+      for (int q = qlo; q <= qhi; q++) {
+        int r = 0;
+        for (int j = 0; j < m; j++) {
+          if (q >= bLo[j] && q <= bHi[j] && q != bPos[j]) {
+            eOff[r++] = j * stride;
+          }
+        }
+        if (r > 0) {
+          int c = sen[q];
+          linComb(eRows, eOff, coef, 0, 1, r, syn0c[c >>> shift], (c & mask) * stride, false);
+        }
+      }
+    }
+
+    private void linComb(float[][] xa, int[] xo, float[] a, int ao, int as, int cnt, float[] y, int yo,
+        boolean fresh) {
+      if (simd) {
+        SimdMath.linCombV(xa, xo, a, ao, as, cnt, y, yo, layer1Size, fresh);
+      } else {
+        ScalarMath.linCombS(xa, xo, a, ao, as, cnt, y, yo, layer1Size, fresh);
       }
     }
 

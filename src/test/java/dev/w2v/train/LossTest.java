@@ -182,10 +182,10 @@ class LossTest {
   }
 
   /**
-   * Batched CBOW's objective: the sentence in runs of {@code batch} centre words; each word draws its window shrink,
-   * in order, then the run draws one set of negatives (none if no word of it has a context), shared by its words.
-   * Per word with a context, -log sigmoid(P . h) - sum over the negatives other than the word of
-   * log sigmoid(-N . h), h the mean of its context rows.
+   * Batched CBOW's objective: the sentence in runs of {@code batch} centre words; each word of a run draws its window
+   * shrink, in order, then each word with a context draws its own negatives, in order. Per such word,
+   * -log sigmoid(P . h) - sum over its negatives other than the word of log sigmoid(-N . h), h the mean of its
+   * context rows.
    */
   private static double[] batchedCbowObjective(TrainConfig cfg, Vocabulary vocab, Model m, UnigramTable table,
       int[] s, int batch) {
@@ -224,22 +224,16 @@ class LossTest {
         means.add(mean);
         words.add(s[p]);
       }
-      if (means.isEmpty()) {
-        continue;
-      }
-      int[] shared = new int[cfg.negative()];
-      for (int d = 0; d < cfg.negative(); d++) {
-        next = next * 25214903917L + 11;
-        int t = table.get((int) ((next >>> 16) % table.tableSize()));
-        shared[d] = t != 0 ? t : (int) Long.remainderUnsigned(next, vocab.size() - 1) + 1;
-      }
       for (int j = 0; j < means.size(); j++) {
         int word = words.get(j);
         double[] h = means.get(j);
         predictions++;
         sum += nls(dot(m.syn1neg, word * SIZE, h));
         terms++;
-        for (int t : shared) {
+        for (int d = 0; d < cfg.negative(); d++) {
+          next = next * 25214903917L + 11;
+          int t = table.get((int) ((next >>> 16) % table.tableSize()));
+          t = t != 0 ? t : (int) Long.remainderUnsigned(next, vocab.size() - 1) + 1;
           if (t != word) {
             sum += nls(-dot(m.syn1neg, t * SIZE, h));
             terms++;
@@ -277,7 +271,7 @@ class LossTest {
     check(true, 0, 3, 2, false);
   }
 
-  /** Neighbouring centre words share a draw of negatives (batched CBOW, -shared-negatives 1). */
+  /** Neighbouring centre words trained as one batch (batched CBOW, -shared-negatives 1). */
   @Test
   void cbowSharedNegativesMatchesTheObjective() throws Exception {
     assertTrue(Trainer.CBOW_BATCH > 1 && Trainer.CBOW_BATCH < SENTENCE.length, "a batch ends inside the sentence");

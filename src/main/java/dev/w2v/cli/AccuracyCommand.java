@@ -67,6 +67,12 @@ public final class AccuracyCommand implements Callable<Integer>, Debuggable {
       description = "table, tsv, json, or word2vec (compute-accuracy's own output, byte for byte) (default: table).")
   Format format;
 
+  @Option(
+      names = "-vocab-only",
+      description = "On a subword model (fastText .bin), skip questions with a word outside the loaded words, as"
+          + " compute-accuracy does, instead of building its vector from its n-grams.")
+  boolean vocabOnly;
+
   @Mixin QueryOptions opts = new QueryOptions();
 
   /** Output layouts of this command. */
@@ -97,7 +103,7 @@ public final class AccuracyCommand implements Callable<Integer>, Debuggable {
     AnalogyAccuracy.Report r;
     // gzip/bzip2/xz/zstd undone, as for every input; "-" is standard input
     try (InputStream in = CompressedInput.stream(Path.of(questions), "question file")) {
-      r = new AnalogyAccuracy(e, method.method).evaluate(in);
+      r = new AnalogyAccuracy(e, method.method, vocabOnly).evaluate(in);
     } catch (IOException ex) {
       throw CompressedInput.failure("question file " + questions, ex);
     }
@@ -106,6 +112,10 @@ public final class AccuracyCommand implements Callable<Integer>, Debuggable {
       String name = questions.equals("-") ? "standard input" : "question file " + questions;
       throw W2vException.badInput(name + " has no analogy questions: expected ': section' lines, each followed by"
           + " 'a b c d' lines (a word-pair file goes to w2v similarity)");
+    }
+    if (r.builtWords() > 0 && opts.debug >= 1) {
+      err.println(spec.qualifiedName() + ": " + r.builtWords() + " words not in the vocabulary built from their"
+          + " n-grams (in " + r.builtQuestions() + " of " + r.seen() + " questions seen)");
     }
     if (opts.debug >= 2) {
       err.printf("%s: %d questions evaluated in %.2f s%n", spec.qualifiedName(), r.seen(), (System.nanoTime() - t0) / 1e9);
@@ -168,6 +178,9 @@ public final class AccuracyCommand implements Callable<Integer>, Debuggable {
     out.printf(
         "%nQuestions seen / total: %d / %d (%s), %s, %d words%n",
         r.seen(), r.questions(), ratio(r.seen(), r.questions()), r.method().label(), r.vocabulary());
+    if (r.builtWords() > 0) {
+      out.printf("Words built from n-grams: %d, in %d of the questions seen%n", r.builtWords(), r.builtQuestions());
+    }
   }
 
   private static void printTsv(PrintWriter out, AnalogyAccuracy.Report r) {
@@ -206,6 +219,8 @@ public final class AccuracyCommand implements Callable<Integer>, Debuggable {
       counts(g, r.correct(), r.seen());
       g.writeNumberField("questions", r.questions());
       g.writeEndObject();
+      g.writeNumberField("ngram_words", r.builtWords());
+      g.writeNumberField("ngram_questions", r.builtQuestions());
       g.writeEndObject();
     });
   }

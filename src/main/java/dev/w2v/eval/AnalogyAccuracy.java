@@ -28,6 +28,12 @@ import java.util.List;
  *   <li>the answer is the word of highest cosine with b - a + c above 0 among all loaded words except a, b and c
  *       (by index), and it is right when its upper-cased spelling equals d's, so another case variant of d counts.
  * </ul>
+ *
+ * <p>On a model with subwords (a fastText {@code .bin}) a question word a, b or c outside the loaded words gets its
+ * vector from its n-grams, built from the word as written in the question file, as fastText's own {@code analogies}
+ * does; d must still be a loaded word (the answer is always one), so such a question is seen only then. {@link
+ * Report#builtWords()} and {@link Report#builtQuestions()} count them. {@code vocabularyOnly} keeps
+ * compute-accuracy's rule (skip the question) on such models too.
  */
 public final class AnalogyAccuracy {
   /** One section's counts, and the running totals when it ended (what compute-accuracy prints after it). */
@@ -56,18 +62,44 @@ public final class AnalogyAccuracy {
       int semanticSeen,
       int semanticCorrect,
       int syntacticSeen,
-      int syntacticCorrect) {}
+      int syntacticCorrect,
+      int builtWords,
+      int builtQuestions) {}
 
   private final Embeddings e;
   private final WordTable upper;
   private final Analogy analogy;
   private final Analogy.Method method;
+  private final boolean ngrams;
+  /** Words built from their n-grams so far (as written), and the questions seen that used one. */
+  private final java.util.Set<String> built = new java.util.HashSet<>();
+  private int builtQuestions;
 
   public AnalogyAccuracy(Embeddings e, Analogy.Method method) {
+    this(e, method, false);
+  }
+
+  /** {@code vocabularyOnly}: skip questions with a word outside the loaded words even on a subword model. */
+  public AnalogyAccuracy(Embeddings e, Analogy.Method method, boolean vocabularyOnly) {
     this.e = e;
     this.upper = e.words().upperAscii();
     this.analogy = new Analogy(new NearestNeighbours(e));
     this.method = method;
+    this.ngrams = e.hasSubwords() && !vocabularyOnly;
+  }
+
+  /** The row of a question word: a loaded word's (upper-cased match), else its n-gram vector's, else -1. */
+  private int row(byte[] upperCased, byte[] raw, boolean[] usedNgrams) {
+    int i = upper.indexOf(upperCased, 0, upperCased.length);
+    if (i >= 0 || !ngrams) {
+      return i;
+    }
+    i = e.oov(raw);
+    if (i >= 0) {
+      built.add(new String(raw, StandardCharsets.UTF_8));
+      usedNgrams[0] = true;
+    }
+    return i;
   }
 
   /** Evaluates the questions read from {@code in} (questions-words.txt format). */
@@ -92,8 +124,16 @@ public final class AnalogyAccuracy {
     byte[] st2 = st1;
     byte[] st3 = st1;
     byte[] st4 = st1;
+    byte[] raw1 = st1;
+    byte[] raw2 = st1;
+    byte[] raw3 = st1;
+    boolean[] usedNgrams = new boolean[1];
+    built.clear();
+    builtQuestions = 0;
     while (true) {
-      st1 = tok.next(st1);
+      byte[] t1 = tok.next(st1);
+      raw1 = t1 == st1 ? raw1 : tok.raw;
+      st1 = t1;
       if (isToken(st1, ":") || isToken(st1, "EXIT") || tok.eof) {
         if (qid != 0) {
           sections.add(new Section(name, qid, qid <= 5, questionsInSection, tcn, ccn, tacn, cacn, secn, seac, sycn, syac));
@@ -109,18 +149,29 @@ public final class AnalogyAccuracy {
         questionsInSection = 0;
         continue;
       }
-      st2 = tok.next(st2);
-      st3 = tok.next(st3);
+      byte[] t2 = tok.next(st2);
+      raw2 = t2 == st2 ? raw2 : tok.raw;
+      st2 = t2;
+      byte[] t3 = tok.next(st3);
+      raw3 = t3 == st3 ? raw3 : tok.raw;
+      st3 = t3;
       st4 = tok.next(st4);
-      int b1 = upper.indexOf(st1, 0, st1.length);
-      int b2 = upper.indexOf(st2, 0, st2.length);
-      int b3 = upper.indexOf(st3, 0, st3.length);
       tq++;
       questionsInSection++;
-      if (b1 < 0 || b2 < 0 || b3 < 0 || upper.indexOf(st4, 0, st4.length) < 0) {
+      if (upper.indexOf(st4, 0, st4.length) < 0) {
+        continue;
+      }
+      usedNgrams[0] = false;
+      int b1 = row(st1, raw1, usedNgrams);
+      int b2 = row(st2, raw2, usedNgrams);
+      int b3 = row(st3, raw3, usedNgrams);
+      if (b1 < 0 || b2 < 0 || b3 < 0) {
         continue;
       }
       tqs++;
+      if (usedNgrams[0]) {
+        builtQuestions++;
+      }
       int best = answer(b2, b1, b3);
       if (best >= 0 && Arrays.equals(upper.bytes(best), st4)) {
         ccn++;
@@ -139,7 +190,7 @@ public final class AnalogyAccuracy {
       tcn++;
       tacn++;
     }
-    return new Report(method, e.size(), sections, tq, tqs, cacn, secn, seac, sycn, syac);
+    return new Report(method, e.size(), sections, tq, tqs, cacn, secn, seac, sycn, syac, built.size(), builtQuestions);
   }
 
   /** The best answer to a - b + c, or -1 when no word scores above 0 (3CosAdd). */
@@ -167,6 +218,8 @@ public final class AnalogyAccuracy {
   static final class Tokens {
     private final InputStream in;
     boolean eof;
+    /** The last token {@link #next} read, as written (not upper-cased); unchanged when it read none. */
+    byte[] raw = new byte[0];
     private byte[] buf = new byte[64];
 
     Tokens(InputStream in) {
@@ -207,6 +260,7 @@ public final class AnalogyAccuracy {
       if (t == null) {
         return previous;
       }
+      raw = t.clone();
       for (int i = 0; i < t.length; i++) {
         t[i] = WordTable.upperAscii(t[i]);
       }

@@ -68,7 +68,7 @@ class AccuracyCommandTest {
         "-method", "mul", "-format", "json");
     assertEquals(0, mul.code, mul.err);
     assertTrue(mul.out.startsWith("{\"method\":\"3CosMul\",\"words\":11176,\"sections\":[{\"name\":\"capital-common-countries\""), mul.out);
-    assertTrue(mul.out.contains("\"seen\":4934,\"questions\":19544}}"), mul.out);
+    assertTrue(mul.out.contains("\"seen\":4934,\"questions\":19544},\"ngram_words\":0,\"ngram_questions\":0}"), mul.out);
   }
 
   @Test

@@ -181,6 +181,62 @@ class SubwordInteropTest {
     sameNeighbours(w2vSimilar("../vectors/ft.bin"), lines("ft.gensim-most-similar.tsv"), "\t", 1e-6);
   }
 
+  /**
+   * fastText's {@code analogies} answers A - B + C with OOV words built from their n-grams; w2v accuracy on the same
+   * triplets as questions "B A C answer" (b - a + c = d) must get every one right, counting the built words, and with
+   * -vocab-only must skip the questions compute-accuracy skips.
+   */
+  @Test
+  void accuracyBuildsOovQuestionWordsAsFastTextsAnalogiesDoes(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    List<String> triplets = lines("analogy-triplets.txt");
+    List<String> answers = lines("w2v-sg.ft-analogies.txt");
+    assertEquals(triplets.size(), answers.size());
+    java.util.Set<String> vocab = new java.util.HashSet<>();
+    for (String l : lines("w2v-sg.vec").subList(1, lines("w2v-sg.vec").size())) {
+      vocab.add(l.substring(0, l.indexOf(' ')));
+    }
+    StringBuilder q = new StringBuilder(": oov-analogies\n");
+    java.util.Set<String> oov = new java.util.HashSet<>();
+    int allKnown = 0;
+    for (int i = 0; i < triplets.size(); i++) {
+      String[] t = triplets.get(i).trim().split(" ");
+      String d = answers.get(i).trim().split(" ")[0];
+      q.append(t[1]).append(' ').append(t[0]).append(' ').append(t[2]).append(' ').append(d).append('\n');
+      int known = 0;
+      for (String w : t) {
+        if (vocab.contains(w)) {
+          known++;
+        } else {
+          oov.add(w);
+        }
+      }
+      allKnown += known == 3 ? 1 : 0;
+    }
+    assertTrue(oov.size() >= triplets.size(), "every triplet has an OOV word: " + oov);
+    Path questions = Files.writeString(dir.resolve("q.txt"), q, StandardCharsets.UTF_8);
+    String bin = fixture("w2v-sg.bin").toString();
+    CliRun r = CliRun.run("accuracy", "-vectors", bin, "-format", "json", questions.toString());
+    assertEquals(0, r.code, r::toString);
+    assertEquals(triplets.size(), jsonInt(r.out, "\"total\":\\{\"correct\":\\d+,\"seen\""), r.out);
+    assertEquals(triplets.size(), jsonInt(r.out, "\"total\":\\{\"correct\""), r.out);
+    assertEquals(oov.size(), jsonInt(r.out, "\"ngram_words\""), r.out);
+    assertEquals(triplets.size() - allKnown, jsonInt(r.out, "\"ngram_questions\""), r.out);
+    assertTrue(r.err.contains(oov.size() + " words not in the vocabulary built from their n-grams"), r.err);
+
+    CliRun v = CliRun.run("accuracy", "-vectors", bin, "-format", "json", "-vocab-only", questions.toString());
+    assertEquals(0, v.code, v::toString);
+    assertEquals(allKnown, jsonInt(v.out, "\"total\":\\{\"correct\":\\d+,\"seen\""), v.out);
+    assertEquals(0, jsonInt(v.out, "\"ngram_words\""), v.out);
+  }
+
+  /** The integer after the first match of {@code key} (a regex ending at a JSON name) and its colon. */
+  private static int jsonInt(String json, String key) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(key + ":(\\d+)").matcher(json);
+    assertTrue(m.find(), key + " in " + json);
+    return Integer.parseInt(m.group(1));
+  }
+
   @Test
   void withoutSubwordsAnUnknownWordIsStillAnError() throws Exception {
     CliRun r = CliRun.run("similar", "-vectors", fixture("../vectors/ft-nosubwords.bin").toString(), "kingz");

@@ -284,6 +284,13 @@ public final class Trainer {
 
   /** One thread's loop and scratch buffers (fastText's Model::State): nothing here is shared. */
   final class ThreadState {
+    // Padding against false sharing between the training threads: every thread writes its own fields below
+    // (nextRandom, lossSum, lossCount) at each word and its scratch arrays at each step, and the threads' states are
+    // allocated one after the other (and the collector copies them in that order), so without a gap one thread's
+    // hot line can be another's. 128 bytes of unused longs start the object; padHead and padTail, the first and
+    // last arrays allocated, sit between one thread's arrays and the next thread's state.
+    long pad0, pad1, pad2, pad3, pad4, pad5, pad6, pad7, pad8, pad9, pad10, pad11, pad12, pad13, pad14, pad15;
+    final long[] padHead = new long[16];
     final int id;
     /** Kernel length: the vector size, or the padded stride when SIMD kernels run over whole rows. */
     final int layer1Size = simd ? model.stride : model.size;
@@ -343,6 +350,7 @@ public final class Trainer {
     long lossCount;
     /** Everything this thread added to {@code loss} (for tests: the merged total is the sum of these). */
     double lossAdded;
+    final long[] padTail = new long[16];
 
     ThreadState(int id, long nextRandom) {
       this.id = id;

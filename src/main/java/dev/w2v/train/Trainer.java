@@ -27,6 +27,13 @@ public final class Trainer {
    */
   static final boolean LOSS = !"false".equals(System.getProperty("w2v.loss"));
   /**
+   * The word loops compute the loss for one centre word in this many (each thread's first of an epoch, then every
+   * LOSS_EVERY-th), a sample whose mean per prediction stays within a fraction of a percent of every word's on a
+   * real corpus while the cost of the loss falls to a LOSS_EVERY-th; {@code -Dw2v.lossEvery=1} computes it for every
+   * word. The subword loop computes it for every word.
+   */
+  static final int LOSS_EVERY = Math.max(1, Integer.getInteger("w2v.lossEvery", 8));
+  /**
    * How many neighbouring CBOW centre words are trained as one batch (with {@code -shared-negatives 1}, the
    * default); {@code -Dw2v.cbowBatch=N} changes it for measurements. {@code -shared-negatives 0} trains one word at
    * a time, as word2vec.c.
@@ -57,6 +64,7 @@ public final class Trainer {
   /** The n-gram rows and table when training subwords (-maxn > 0), else null. */
   private final SubwordModel subwords;
   private long epochsDone;
+  private int lossEvery = LOSS_EVERY;
 
   /**
    * @param simd use the Vector API kernels (default mode); false gives word2vec.c's exact float arithmetic
@@ -121,6 +129,11 @@ public final class Trainer {
       states[id].threadAlpha = threadAlpha[id];
       states[id].eof = threadEof[id];
     }
+  }
+
+  /** Computes the loss for one centre word in {@code every} (1: all of them); {@link #LOSS_EVERY} by default. */
+  void lossEvery(int every) {
+    this.lossEvery = Math.max(1, every);
   }
 
   /** Epochs finished so far (of {@code -iter}). */
@@ -327,6 +340,9 @@ public final class Trainer {
     final int[] bLo = new int[cbowBatch];
     final int[] bHi = new int[cbowBatch];
     final int[] bWord = new int[cbowBatch];
+    // whether each word's loss is computed (one centre word in lossEvery), by position in the batch and by word
+    final boolean[] bLossIn = new boolean[Math.max(1, cbowBatch)];
+    final boolean[] bLoss = new boolean[cbowBatch];
     final float[] hid = cbowBatch > 0 ? new float[cbowBatch * model.stride] : null;
     final float[] bErr = cbowBatch > 0 ? new float[cbowBatch * model.stride] : null;
     final float[] gPos = new float[cbowBatch];
@@ -348,6 +364,8 @@ public final class Trainer {
     // this thread's loss since its last sync: summed terms and predictions (merged into `loss` at each sync)
     double lossSum;
     long lossCount;
+    /** Whether the current centre word's loss is computed (one word in lossEvery; see {@link #LOSS_EVERY}). */
+    boolean lossNow;
     /** Everything this thread added to {@code loss} (for tests: the merged total is the sum of these). */
     double lossAdded;
     final long[] padTail = new long[16];
@@ -375,6 +393,7 @@ public final class Trainer {
       long lastWordCount = 0;
       int sentenceLength = 0;
       int sentencePosition = 0;
+      int lossWait = 0; // centre words before the next whose loss is computed
       while (true) {
         if (wordCount - lastWordCount > 10000) {
           long wca = wordCountActual.addAndGet(wordCount - lastWordCount);
@@ -427,6 +446,10 @@ public final class Trainer {
         int word = sen[sentencePosition];
         nextRandom = nextRandom * 25214903917L + 11;
         int b = (int) Long.remainderUnsigned(nextRandom, window);
+        lossNow = LOSS && lossWait-- == 0; // read by the word loops only (the subword loop's loss is every word's)
+        if (lossNow) {
+          lossWait = lossEvery - 1;
+        }
         if (sub != null) {
           sub.nextRandom = nextRandom; // one random stream per thread, saved at checkpoints
           lossSum += cfg.cbow() ? sub.cbow(sen, b, window, sentencePosition, sentenceLength, threadAlpha)
@@ -437,9 +460,15 @@ public final class Trainer {
           // the next few words of the sentence (each with its own window shrink) as one batch
           int nb = Math.min(cbowBatch, sentenceLength - sentencePosition);
           bShrink[0] = b;
+          bLossIn[0] = lossNow;
           for (int i = 1; i < nb; i++) {
             nextRandom = nextRandom * 25214903917L + 11;
             bShrink[i] = (int) Long.remainderUnsigned(nextRandom, window);
+            boolean ln = LOSS && lossWait-- == 0; // each word of the batch counts toward the loss sample
+            if (ln) {
+              lossWait = lossEvery - 1;
+            }
+            bLossIn[i] = ln;
           }
           cbowBatch(sentencePosition, nb, window, sentenceLength);
           sentencePosition += nb - 1;
@@ -505,7 +534,7 @@ public final class Trainer {
     private void skipGram(int word, int b, int window, int sentencePosition, int sentenceLength) {
       final float alpha = threadAlpha;
       int m = gatherContexts(b, window, sentencePosition, sentenceLength);
-      lossCount += LOSS ? m : 0;
+      lossCount += lossNow ? m : 0;
       for (int j = 0; j < m; j++) {
         final float[] syn0 = syn0c[ctx[j] >>> shift];
         int l1 = (ctx[j] & mask) * stride;
@@ -531,7 +560,7 @@ public final class Trainer {
       if (cw == 0) {
         return;
       }
-      lossCount += LOSS ? 1 : 0;
+      lossCount += lossNow ? 1 : 0;
       // each context row's array and offset, found once (chunk id >>> shift, (id & mask) * stride)
       final float[][] rows = inRows;
       final int[] off = inOff;
@@ -601,6 +630,7 @@ public final class Trainer {
         bLo[m] = lo;
         bHi[m] = hi;
         bWord[m] = w;
+        bLoss[m] = bLossIn[i];
         posRows[m] = syn1negc[w >>> shift];
         posOff[m] = (w & mask) * stride;
         qlo = Math.min(qlo, lo);
@@ -610,14 +640,15 @@ public final class Trainer {
       if (m == 0) {
         return;
       }
-      lossCount += LOSS ? m : 0;
       // per word: its own draw of negatives (word2vec.c's), the scores and e_j = sum_t g_jt O_t from the rows as read
       float l = 0;
       for (int j = 0; j < m; j++) {
         tRows[0] = posRows[j];
         tOff[0] = posOff[j];
+        final boolean lj = bLoss[j];
+        lossCount += lj ? 1 : 0;
         float f = dot(hid, j * stride, posRows[j], posOff[j]);
-        l += LOSS ? LogSigmoid.term(lossTable, f, 1) : 0f;
+        l += lj ? LogSigmoid.term(lossTable, f, 1) : 0f;
         coef[0] = gradient(f, 1, alpha);
         for (int k = 1; k <= negative; k++) {
           int t = drawNegative();
@@ -629,7 +660,7 @@ public final class Trainer {
             continue;
           }
           f = dot(hid, j * stride, tRows[k], tOff[k]);
-          l += LOSS ? LogSigmoid.term(lossTable, f, 0) : 0f;
+          l += lj ? LogSigmoid.term(lossTable, f, 0) : 0f;
           coef[k] = gradient(f, 0, alpha);
         }
         gPos[j] = coef[0];
@@ -682,7 +713,7 @@ public final class Trainer {
       if (m == 0) {
         return;
       }
-      lossCount += LOSS ? m : 0;
+      lossCount += lossNow ? m : 0;
       int nt = 0;
       tgt[nt] = word;
       lab[nt++] = 1;
@@ -703,7 +734,7 @@ public final class Trainer {
         for (int k = 0; k < nt; k++) {
           float f = dot(syn0c[ctx[j] >>> shift], (ctx[j] & mask) * stride, syn1negc[tgt[k] >>> shift],
               (tgt[k] & mask) * stride);
-          l += LOSS ? LogSigmoid.term(lossTable, f, lab[k]) : 0f;
+          l += lossNow ? LogSigmoid.term(lossTable, f, lab[k]) : 0f;
           grad[j * nt + k] = gradient(f, lab[k], alpha);
         }
       }
@@ -749,7 +780,7 @@ public final class Trainer {
       for (int j = 0, i = 0; j < m; j++) {
         for (int k = 0; k < nt; k++, i++) {
           float f = grad[i];
-          l += LOSS ? LogSigmoid.term(lossTable, f, lab[k]) : 0f;
+          l += lossNow ? LogSigmoid.term(lossTable, f, lab[k]) : 0f;
           grad[i] = gradient(f, lab[k], alpha);
         }
       }
@@ -787,7 +818,7 @@ public final class Trainer {
         // Propagate hidden -> output
         float f = dot(in, io, syn1, l2);
         // loss -log sigmoid(+-f): the target is 1 - code, as in g below; counted where the update is skipped too
-        l += LOSS ? LogSigmoid.term(lossTable, f, 1 - code[o + d]) : 0f;
+        l += lossNow ? LogSigmoid.term(lossTable, f, 1 - code[o + d]) : 0f;
         if (f <= -SigmoidTable.MAX_EXP || f >= SigmoidTable.MAX_EXP) {
           continue;
         }
@@ -825,7 +856,7 @@ public final class Trainer {
         final float[] syn1neg = syn1negc[target >>> shift];
         int l2 = (target & mask) * stride;
         float f = dot(in, io, syn1neg, l2);
-        l += LOSS ? LogSigmoid.term(lossTable, f, label) : 0f; // -log sigmoid(f), -log sigmoid(-f) for label 0
+        l += lossNow ? LogSigmoid.term(lossTable, f, label) : 0f; // -log sigmoid(f), -log sigmoid(-f) for label 0
         float g = gradient(f, label, alpha);
         axpy(g, syn1neg, l2, neu1e, 0);
         axpy(g, in, io, syn1neg, l2);

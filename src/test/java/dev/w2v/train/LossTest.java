@@ -254,6 +254,7 @@ class LossTest {
     double[] expected = objective(cfg, vocab, m, tree, table, s);
     float[] before = m.syn0.clone();
     Trainer t = new Trainer(cfg, vocab, m, tree, table, false);
+    t.lossEvery(1); // every prediction, to compare term by term
     t.train(id -> source(s));
     assertTrue(java.util.Arrays.equals(before, m.syn0), "alpha 1e-30 must leave the weights as they were");
     String what = (cbow ? "cbow" : "sg") + " hs " + hs + " negative " + negative + (shared ? " shared" : "");
@@ -348,5 +349,54 @@ class LossTest {
     assertEquals(perThread, sumOfEpochs, 1e-9 * perThread);
     assertTrue(t.loss().epochLoss(2) < t.loss().epochLoss(0),
         "loss should fall: " + t.loss().epochLoss(0) + " -> " + t.loss().epochLoss(2));
+  }
+
+  /**
+   * The loss of one centre word in Trainer.LOSS_EVERY (the default) against every word's, on the same training (the
+   * loss only reads the weights, so one thread and one seed train the same bytes either way): within 1% per epoch.
+   */
+  @Test
+  void sampledLossIsWithinOnePercentOfEveryWordsLoss() throws Exception {
+    java.io.StringWriter w = new java.io.StringWriter();
+    DemoCorpus.write(w, 20_000, 11);
+    byte[] text = w.toString().getBytes(StandardCharsets.UTF_8);
+    VocabBuilder b = new VocabBuilder();
+    CorpusEncoder.Recorder recorder = new CorpusEncoder.Recorder(Long.MAX_VALUE);
+    b.scan(new WordReader(new ByteArrayInputStream(text), 100), recorder);
+    int[][] map = new int[1][];
+    Vocabulary vocab = b.build(5, map);
+    EncodedCorpus corpus = recorder.finish(map[0]);
+    assertTrue(Trainer.LOSS_EVERY > 1, "the default samples: " + Trainer.LOSS_EVERY);
+    for (boolean cbow : new boolean[] {false, true}) {
+      double[][] perEpoch = new double[2][];
+      long[][] predictions = new long[2][];
+      byte[][] weights = new byte[2][];
+      for (int every : new int[] {1, Trainer.LOSS_EVERY}) {
+        int r = every == 1 ? 0 : 1;
+        TrainConfig cfg = config(cbow, 0, 5, 5, !cbow, cbow ? 0.05f : 0.025f, 1, 2);
+        Model m = Model.allocate(vocab.size(), SIZE * 4, SIZE * 4, false, true);
+        m.initSyn0();
+        Trainer t = new Trainer(cfg, vocab, m, null, new UnigramTable(vocab.counts()), false);
+        t.lossEvery(every);
+        t.train(id -> new EncodedTokenSource(corpus, id, 1));
+        perEpoch[r] = new double[] {t.loss().epochLoss(0), t.loss().epochLoss(1)};
+        predictions[r] = new long[] {t.loss().epochPredictions(0), t.loss().epochPredictions(1)};
+        java.nio.ByteBuffer bb = java.nio.ByteBuffer.allocate(4 * m.syn0.length);
+        bb.asFloatBuffer().put(m.syn0);
+        weights[r] = bb.array();
+      }
+      String what = cbow ? "cbow" : "skip-gram";
+      assertTrue(java.util.Arrays.equals(weights[0], weights[1]), what + ": the loss must not change training");
+      for (int e = 0; e < 2; e++) {
+        double exact = perEpoch[0][e];
+        double sampled = perEpoch[1][e];
+        assertTrue(exact > 1, what + " epoch " + e + ": a real loss: " + exact);
+        double ratio = predictions[0][e] / (double) predictions[1][e];
+        assertTrue(Math.abs(ratio - Trainer.LOSS_EVERY) < 0.05 * Trainer.LOSS_EVERY,
+            what + " epoch " + e + ": one word in " + Trainer.LOSS_EVERY + " is sampled, not one in " + ratio);
+        assertEquals(exact, sampled, 0.01 * exact, what + " epoch " + e + ": sampled " + sampled + ", every word "
+            + exact);
+      }
+    }
   }
 }

@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The m x nt step of Trainer.skipGramShared on rows padded to whole vectors: scores S = I O^T, then O += G^T I and
  * I += G O. {@code pairs*} is the loop as it was (one dot and two axpys per pair); {@code block*} the block
- * kernels. The gradients are tiny so the rows stay in range however many calls a run makes.
+ * kernels; {@code *6} the six-target kernels (fused update). The gradients are tiny so the rows stay in range however many calls a run makes.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -83,6 +83,12 @@ public class SkipGramBlockBench {
   }
 
   @Benchmark
+  public float[] scoresBlock6() {
+    SimdMath.blockScores6V(ia, io, M, oa, oo, n, s);
+    return s;
+  }
+
+  @Benchmark
   public float[] updatePairs() {
     for (int j = 0; j < M; j++) {
       java.util.Arrays.fill(err, j * n, j * n + n, 0f);
@@ -104,6 +110,12 @@ public class SkipGramBlockBench {
   @Benchmark
   public float[] updateBlock() {
     SimdMath.blockUpdateV(ia, io, M, oa, oo, NT, n, g, err);
+    return syn0;
+  }
+
+  @Benchmark
+  public float[] updateFused6() {
+    SimdMath.blockUpdate6V(ia, io, M, oa, oo, n, g);
     return syn0;
   }
 }

@@ -81,6 +81,7 @@ public final class Main implements Callable<Integer> {
     if (tty) {
       Runtime.getRuntime().addShutdownHook(endLine);
     }
+    QueryOptions.warmUpEarly(args);
     int code = run(args, checked, out, err);
     if (tty) {
       Runtime.getRuntime().removeShutdownHook(endLine);

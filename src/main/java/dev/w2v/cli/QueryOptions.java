@@ -65,6 +65,30 @@ final class QueryOptions {
     }
   }
 
+  /**
+   * Starts compiling the scan kernels ({@link NearestNeighbours#warmUpInBackground}) as the process starts, before
+   * the command line is even parsed, when a command that scans asks about a vector file of 64 MB or more: a one-shot
+   * query of a large file read in place through its index is over in well under a second, which is about how long
+   * the JIT needs, so every bit of head start counts.
+   */
+  static void warmUpEarly(String[] args) {
+    if (args.length == 0 || !java.util.Set.of("similar", "analogy", "serve").contains(args[0])) {
+      return;
+    }
+    for (int i = 1; i + 1 < args.length; i++) {
+      if ("-vectors".equals(args[i]) || "--vectors".equals(args[i])) {
+        try {
+          if (new java.io.File(args[i + 1]).length() > (64L << 20)) {
+            NearestNeighbours.warmUpInBackground(300);
+            return;
+          }
+        } catch (SecurityException e) {
+          return;
+        }
+      }
+    }
+  }
+
   /** Loads the vectors (normalised), reporting the time at -debug 2. */
   Embeddings load(long limit, PrintWriter err, String who) {
     return load(limit, true, err, who);

@@ -59,6 +59,11 @@ public final class CorpusEncoder {
       this.ids = new IdStore(budgetBytes, tempDir);
     }
 
+    /** The memory budget of the ids, in bytes (past it they go to a temporary file). */
+    public long budgetBytes() {
+      return budgetBytes;
+    }
+
     @Override
     public void accept(int provisionalIndex) {
       try {

@@ -131,6 +131,18 @@ public final class ScalarMath implements VectorMath {
     }
   }
 
+  /** See {@link VectorMath#matVecI8}: a sequential float sum per row. */
+  public static void matVecI8S(ByteBuffer m, int mo, int rows, int stride, float[] x, float[] out, int oo) {
+    for (int r = 0; r < rows; r++) {
+      int o = mo + r * stride;
+      float s = 0;
+      for (int c = 0; c < stride; c++) {
+        s += m.get(o + c) * x[c];
+      }
+      out[oo + r] = s;
+    }
+  }
+
   /**
    * distance.c's normalisation of each row: {@code len += M[a]*M[a]} in order, {@code len = sqrt(len)},
    * {@code M[a] /= len}. An all-zero row stays zero (the C code would divide by zero and make it NaN). When the float

@@ -4,8 +4,10 @@ package dev.w2v.math;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -19,6 +21,9 @@ public final class SimdMath implements VectorMath {
   private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
   /** Floats per vector. */
   public static final int L = S.length();
+  /** Bytes that widen to one float vector (a quarter of its bits); null below 8 floats (no 32-bit byte vector). */
+  private static final VectorSpecies<Byte> B8 =
+      L >= 8 ? VectorSpecies.of(byte.class, VectorShape.forBitSize(S.vectorBitSize() / 4)) : null;
 
   private SimdMath() {}
 
@@ -190,6 +195,57 @@ public final class SimdMath implements VectorMath {
   }
 
   /**
+   * The scan over int8 rows (see {@link VectorMath#matVecI8}): L bytes at a time are widened to a float vector
+   * (B2F) and multiply-added to x, four rows per step sharing each load of x. The stride is a multiple of 16, so of
+   * L, and there is no scalar tail.
+   */
+  public static void matVecI8V(ByteBuffer m, int mo, int rows, int stride, float[] x, float[] out, int oo) {
+    if (B8 == null || stride % L != 0) {
+      ScalarMath.matVecI8S(m, mo, rows, stride, x, out, oo);
+      return;
+    }
+    int r = 0;
+    for (; r + 4 <= rows; r += 4) {
+      int m0 = mo + r * stride;
+      int m1 = m0 + stride;
+      int m2 = m1 + stride;
+      int m3 = m2 + stride;
+      FloatVector a0 = FloatVector.zero(S);
+      FloatVector a1 = a0;
+      FloatVector a2 = a0;
+      FloatVector a3 = a0;
+      for (int c = 0; c < stride; c += L) {
+        FloatVector xv = FloatVector.fromArray(S, x, c);
+        a0 = widen(m, m0 + c).fma(xv, a0);
+        a1 = widen(m, m1 + c).fma(xv, a1);
+        a2 = widen(m, m2 + c).fma(xv, a2);
+        a3 = widen(m, m3 + c).fma(xv, a3);
+      }
+      out[oo + r] = a0.reduceLanes(VectorOperators.ADD);
+      out[oo + r + 1] = a1.reduceLanes(VectorOperators.ADD);
+      out[oo + r + 2] = a2.reduceLanes(VectorOperators.ADD);
+      out[oo + r + 3] = a3.reduceLanes(VectorOperators.ADD);
+    }
+    for (; r < rows; r++) {
+      int o = mo + r * stride;
+      FloatVector a = FloatVector.zero(S);
+      for (int c = 0; c < stride; c += L) {
+        a = widen(m, o + c).fma(FloatVector.fromArray(S, x, c), a);
+      }
+      out[oo + r] = a.reduceLanes(VectorOperators.ADD);
+    }
+  }
+
+  private static FloatVector widen(ByteBuffer m, int o) {
+    return (FloatVector) ByteVector.fromByteBuffer(B8, m, o, LE).convertShape(VectorOperators.B2F, S, 0);
+  }
+
+  @Override
+  public void matVecI8(ByteBuffer m, int mo, int rows, int stride, float[] x, float[] out, int oo) {
+    matVecI8V(m, mo, rows, stride, x, out, oo);
+  }
+
+  /**
    * The scores of shared-negative skip-gram, a small matrix product: {@code s[j * nt + k] = I_j . O_k} for the m
    * input rows {@code ia[j][io[j] ..]} and the nt output rows {@code oa[k][oo[k] ..]}, n a multiple of {@link #L}
    * (rows padded to whole vectors). Two input rows by three output rows at a time: each vector loaded is used two or
@@ -301,6 +357,195 @@ public final class SimdMath implements VectorMath {
     // I_j += err_j
     for (int j = 0; j < m; j++) {
       addV(err, j * n, ia[j], io[j], n);
+    }
+  }
+
+  /** The number of output rows the six-target kernels take: 1 + negative at the default -negative 5. */
+  public static final int NT6 = 6;
+
+  /**
+   * {@link #blockScoresV} for exactly six output rows ({@link #NT6}), three input rows at a time: 18 sums in
+   * flight, and per vector column nine loads feed 18 multiply-adds (the 2 x 3 block needs five loads for six).
+   */
+  public static void blockScores6V(float[][] ia, int[] io, int m, float[][] oa, int[] oo, int n, float[] s) {
+    final float[] ya0 = oa[0];
+    final float[] ya1 = oa[1];
+    final float[] ya2 = oa[2];
+    final float[] ya3 = oa[3];
+    final float[] ya4 = oa[4];
+    final float[] ya5 = oa[5];
+    final int y0 = oo[0];
+    final int y1 = oo[1];
+    final int y2 = oo[2];
+    final int y3 = oo[3];
+    final int y4 = oo[4];
+    final int y5 = oo[5];
+    int j = 0;
+    for (; j + 3 <= m; j += 3) {
+      float[] xa0 = ia[j];
+      float[] xa1 = ia[j + 1];
+      float[] xa2 = ia[j + 2];
+      int x0 = io[j];
+      int x1 = io[j + 1];
+      int x2 = io[j + 2];
+      FloatVector a00 = FloatVector.zero(S);
+      FloatVector a01 = a00;
+      FloatVector a02 = a00;
+      FloatVector a03 = a00;
+      FloatVector a04 = a00;
+      FloatVector a05 = a00;
+      FloatVector a10 = a00;
+      FloatVector a11 = a00;
+      FloatVector a12 = a00;
+      FloatVector a13 = a00;
+      FloatVector a14 = a00;
+      FloatVector a15 = a00;
+      FloatVector a20 = a00;
+      FloatVector a21 = a00;
+      FloatVector a22 = a00;
+      FloatVector a23 = a00;
+      FloatVector a24 = a00;
+      FloatVector a25 = a00;
+      for (int c = 0; c < n; c += L) {
+        FloatVector u0 = FloatVector.fromArray(S, xa0, x0 + c);
+        FloatVector u1 = FloatVector.fromArray(S, xa1, x1 + c);
+        FloatVector u2 = FloatVector.fromArray(S, xa2, x2 + c);
+        FloatVector v = FloatVector.fromArray(S, ya0, y0 + c);
+        a00 = u0.fma(v, a00);
+        a10 = u1.fma(v, a10);
+        a20 = u2.fma(v, a20);
+        v = FloatVector.fromArray(S, ya1, y1 + c);
+        a01 = u0.fma(v, a01);
+        a11 = u1.fma(v, a11);
+        a21 = u2.fma(v, a21);
+        v = FloatVector.fromArray(S, ya2, y2 + c);
+        a02 = u0.fma(v, a02);
+        a12 = u1.fma(v, a12);
+        a22 = u2.fma(v, a22);
+        v = FloatVector.fromArray(S, ya3, y3 + c);
+        a03 = u0.fma(v, a03);
+        a13 = u1.fma(v, a13);
+        a23 = u2.fma(v, a23);
+        v = FloatVector.fromArray(S, ya4, y4 + c);
+        a04 = u0.fma(v, a04);
+        a14 = u1.fma(v, a14);
+        a24 = u2.fma(v, a24);
+        v = FloatVector.fromArray(S, ya5, y5 + c);
+        a05 = u0.fma(v, a05);
+        a15 = u1.fma(v, a15);
+        a25 = u2.fma(v, a25);
+      }
+      int r = j * NT6;
+      s[r] = a00.reduceLanes(VectorOperators.ADD);
+      s[r + 1] = a01.reduceLanes(VectorOperators.ADD);
+      s[r + 2] = a02.reduceLanes(VectorOperators.ADD);
+      s[r + 3] = a03.reduceLanes(VectorOperators.ADD);
+      s[r + 4] = a04.reduceLanes(VectorOperators.ADD);
+      s[r + 5] = a05.reduceLanes(VectorOperators.ADD);
+      s[r + 6] = a10.reduceLanes(VectorOperators.ADD);
+      s[r + 7] = a11.reduceLanes(VectorOperators.ADD);
+      s[r + 8] = a12.reduceLanes(VectorOperators.ADD);
+      s[r + 9] = a13.reduceLanes(VectorOperators.ADD);
+      s[r + 10] = a14.reduceLanes(VectorOperators.ADD);
+      s[r + 11] = a15.reduceLanes(VectorOperators.ADD);
+      s[r + 12] = a20.reduceLanes(VectorOperators.ADD);
+      s[r + 13] = a21.reduceLanes(VectorOperators.ADD);
+      s[r + 14] = a22.reduceLanes(VectorOperators.ADD);
+      s[r + 15] = a23.reduceLanes(VectorOperators.ADD);
+      s[r + 16] = a24.reduceLanes(VectorOperators.ADD);
+      s[r + 17] = a25.reduceLanes(VectorOperators.ADD);
+    }
+    for (; j < m; j++) {
+      float[] xa = ia[j];
+      int x = io[j];
+      FloatVector a0 = FloatVector.zero(S);
+      FloatVector a1 = a0;
+      FloatVector a2 = a0;
+      FloatVector a3 = a0;
+      FloatVector a4 = a0;
+      FloatVector a5 = a0;
+      for (int c = 0; c < n; c += L) {
+        FloatVector u = FloatVector.fromArray(S, xa, x + c);
+        a0 = u.fma(FloatVector.fromArray(S, ya0, y0 + c), a0);
+        a1 = u.fma(FloatVector.fromArray(S, ya1, y1 + c), a1);
+        a2 = u.fma(FloatVector.fromArray(S, ya2, y2 + c), a2);
+        a3 = u.fma(FloatVector.fromArray(S, ya3, y3 + c), a3);
+        a4 = u.fma(FloatVector.fromArray(S, ya4, y4 + c), a4);
+        a5 = u.fma(FloatVector.fromArray(S, ya5, y5 + c), a5);
+      }
+      int r = j * NT6;
+      s[r] = a0.reduceLanes(VectorOperators.ADD);
+      s[r + 1] = a1.reduceLanes(VectorOperators.ADD);
+      s[r + 2] = a2.reduceLanes(VectorOperators.ADD);
+      s[r + 3] = a3.reduceLanes(VectorOperators.ADD);
+      s[r + 4] = a4.reduceLanes(VectorOperators.ADD);
+      s[r + 5] = a5.reduceLanes(VectorOperators.ADD);
+    }
+  }
+
+  /**
+   * {@link #blockUpdateV} for exactly six output rows ({@link #NT6}) in one pass: for each vector column, the six
+   * output vectors stay in registers (as they were, and as they become) while each input row's vector is read once,
+   * gets {@code sum_k g_jk O_k} added and is written back, and feeds the six output sums. So every row is read
+   * and written once, and no error buffer is needed. The m input rows must be distinct rows, and so must the six
+   * output rows (the caller checks; a repeated row would lose one of its updates here).
+   */
+  public static void blockUpdate6V(float[][] ia, int[] io, int m, float[][] oa, int[] oo, int n, float[] g) {
+    final float[] ya0 = oa[0];
+    final float[] ya1 = oa[1];
+    final float[] ya2 = oa[2];
+    final float[] ya3 = oa[3];
+    final float[] ya4 = oa[4];
+    final float[] ya5 = oa[5];
+    final int y0 = oo[0];
+    final int y1 = oo[1];
+    final int y2 = oo[2];
+    final int y3 = oo[3];
+    final int y4 = oo[4];
+    final int y5 = oo[5];
+    for (int c = 0; c < n; c += L) {
+      FloatVector o0 = FloatVector.fromArray(S, ya0, y0 + c);
+      FloatVector o1 = FloatVector.fromArray(S, ya1, y1 + c);
+      FloatVector o2 = FloatVector.fromArray(S, ya2, y2 + c);
+      FloatVector o3 = FloatVector.fromArray(S, ya3, y3 + c);
+      FloatVector o4 = FloatVector.fromArray(S, ya4, y4 + c);
+      FloatVector o5 = FloatVector.fromArray(S, ya5, y5 + c);
+      FloatVector n0 = o0;
+      FloatVector n1 = o1;
+      FloatVector n2 = o2;
+      FloatVector n3 = o3;
+      FloatVector n4 = o4;
+      FloatVector n5 = o5;
+      for (int j = 0, gi = 0; j < m; j++, gi += NT6) {
+        float[] xa = ia[j];
+        int x = io[j] + c;
+        FloatVector u = FloatVector.fromArray(S, xa, x);
+        FloatVector g0 = FloatVector.broadcast(S, g[gi]);
+        FloatVector g1 = FloatVector.broadcast(S, g[gi + 1]);
+        FloatVector g2 = FloatVector.broadcast(S, g[gi + 2]);
+        FloatVector g3 = FloatVector.broadcast(S, g[gi + 3]);
+        FloatVector g4 = FloatVector.broadcast(S, g[gi + 4]);
+        FloatVector g5 = FloatVector.broadcast(S, g[gi + 5]);
+        FloatVector e = o0.fma(g0, u);
+        e = o1.fma(g1, e);
+        e = o2.fma(g2, e);
+        e = o3.fma(g3, e);
+        e = o4.fma(g4, e);
+        e = o5.fma(g5, e);
+        e.intoArray(xa, x);
+        n0 = u.fma(g0, n0);
+        n1 = u.fma(g1, n1);
+        n2 = u.fma(g2, n2);
+        n3 = u.fma(g3, n3);
+        n4 = u.fma(g4, n4);
+        n5 = u.fma(g5, n5);
+      }
+      n0.intoArray(ya0, y0 + c);
+      n1.intoArray(ya1, y1 + c);
+      n2.intoArray(ya2, y2 + c);
+      n3.intoArray(ya3, y3 + c);
+      n4.intoArray(ya4, y4 + c);
+      n5.intoArray(ya5, y5 + c);
     }
   }
 

@@ -60,6 +60,15 @@ public interface VectorMath {
   }
 
   /**
+   * The scan over a compact int8 copy of a matrix: {@code out[oo + r] = sum_c x[c] * m[mo + r * stride + c]} (each
+   * byte a signed integer) for r in [0, rows), c in [0, stride). {@code stride} is a multiple of 16 and x holds
+   * {@code stride} floats (zeros past the real dimension). The caller scales each sum by its row's step.
+   */
+  default void matVecI8(ByteBuffer m, int mo, int rows, int stride, float[] x, float[] out, int oo) {
+    ScalarMath.matVecI8S(m, mo, rows, stride, x, out, oo);
+  }
+
+  /**
    * Scales each of {@code rows} consecutive rows of length {@code dim} to unit length, leaving all-zero rows as they
    * are. {@link ScalarMath} does it exactly as distance.c does (sequential float sum of squares, {@code sqrt},
    * division); the SIMD twin is faster and differs in the last bits.

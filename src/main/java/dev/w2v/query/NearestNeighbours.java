@@ -53,19 +53,24 @@ public final class NearestNeighbours {
    * does not exhaust.
    */
   public void scan(float[] q, float[] out) {
+    scan(q, out, false);
+  }
+
+  /** As {@link #scan(float[], float[])}; {@code compact} scans the int8 copy instead (q padded to its stride). */
+  private void scan(float[] q, float[] out, boolean compact) {
     int rows = m.rows();
     int parts = (long) rows * m.dim() >= PARALLEL_FLOATS ? THREADS : 1;
     if (parts <= 1) {
-      scanRows(q, out, 0, rows);
+      scanRows(q, out, 0, rows, compact);
       return;
     }
     Future<?>[] done = new Future<?>[parts - 1];
     for (int p = 1; p < parts; p++) {
       int from = (int) ((long) rows * p / parts);
       int to = (int) ((long) rows * (p + 1) / parts);
-      done[p - 1] = pool().submit(() -> scanRows(q, out, from, to));
+      done[p - 1] = pool().submit(() -> scanRows(q, out, from, to, compact));
     }
-    scanRows(q, out, 0, rows / parts);
+    scanRows(q, out, 0, rows / parts, compact);
     try {
       for (Future<?> f : done) {
         f.get();
@@ -84,16 +89,58 @@ public final class NearestNeighbours {
    * the Vector API runs hundreds of times slower than plain loops until C2 has compiled it; that matters for a
    * one-shot query of a file read in place, whose load no longer leaves the compiler time to finish first.
    */
-  private void scanRows(float[] q, float[] out, int from, int to) {
+  private void scanRows(float[] q, float[] out, int from, int to, boolean compact) {
+    if (compact && warmingI8) {
+      // the int8 kernel is still being compiled: map this share's pages in (the first touch of each page of a mapped
+      // file costs a page fault) while waiting for it, rather than scanning with the much slower scalar twin
+      for (int r = from; r < to && warmingI8; r += SCAN_BLOCK) {
+        m.touchCompact(r, (int) Math.min(to, (long) r + SCAN_BLOCK));
+      }
+      awaitI8();
+    }
     for (int r = from; r < to; r += SCAN_BLOCK) {
       int end = (int) Math.min(to, (long) r + SCAN_BLOCK);
-      m.scan(warming && kernels != Kernels.scalar() ? Kernels.scalar() : kernels, q, out, r, end);
+      if (compact) {
+        m.scanCompact(warmingI8 && kernels != Kernels.scalar() ? Kernels.scalar() : kernels, q, out, r, end);
+      } else {
+        m.scan(warming && kernels != Kernels.scalar() ? Kernels.scalar() : kernels, q, out, r, end);
+      }
     }
   }
+
+  /**
+   * Whether {@link #nearest} scans the int8 copy of a mapped file's rows when its index has one (the default), or
+   * every float row ({@code -Dw2v.exactScan=true}). Both give the same answers; the property is there to check that,
+   * and to measure the difference.
+   */
+  private static final boolean FLOAT_SCAN = Boolean.getBoolean("w2v.exactScan");
 
   private static final int SCAN_BLOCK = 1 << 14;
   /** True from the start of {@link #warmUpInBackground} until its kernels have run enough to be compiled. */
   private static volatile boolean warming;
+  /** The same for the int8 kernel, which is warmed first and whose scan waits for it (up to {@link #I8_WAIT_MS}). */
+  private static volatile boolean warmingI8;
+  private static final Object I8_READY = new Object();
+  private static final long I8_WAIT_MS = 3000;
+  private static boolean warmUpStarted;
+
+  private static void awaitI8() {
+    long until = System.nanoTime() + I8_WAIT_MS * 1_000_000;
+    synchronized (I8_READY) {
+      while (warmingI8) {
+        long left = (until - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+          return; // the scan goes on with the scalar twin until the warm-up ends
+        }
+        try {
+          I8_READY.wait(left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
 
   private static final int THREADS = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
   private static final long PARALLEL_FLOATS = 1L << 22; // below 16 MB of matrix one thread is as quick
@@ -115,12 +162,22 @@ public final class NearestNeighbours {
    * first query does not run them interpreted (the Vector API is very slow until C2 compiles it). Worth it only when
    * the load takes longer than the warm-up, that is for large files.
    */
-  public static void warmUpInBackground(int dim) {
-    if (!Kernels.simd()) {
+  public static synchronized void warmUpInBackground(int dim) {
+    if (!Kernels.simd() || warmUpStarted) {
       return;
     }
+    warmUpStarted = true;
     warming = true;
+    warmingI8 = true;
     Thread t = new Thread(() -> {
+      try {
+        warmUpI8(Kernels.best());
+      } finally {
+        synchronized (I8_READY) {
+          warmingI8 = false;
+          I8_READY.notifyAll();
+        }
+      }
       try {
         warmUp(Kernels.best(), dim);
       } finally {
@@ -130,6 +187,32 @@ public final class NearestNeighbours {
     t.setDaemon(true);
     t.setPriority(Thread.MIN_PRIORITY);
     t.start();
+  }
+
+  /**
+   * Runs the int8 kernel on 7 rows (four at a time and a tail of three, as the scan does) until a call on 64 rows
+   * takes under 0.25 ns per multiply-add twice in a row (compiled code takes about 0.06 here; before C2 has compiled
+   * it, the Vector API takes tens of ns), or at most 30,000 times.
+   */
+  static void warmUpI8(VectorMath kernels) {
+    int stride = 304;
+    int rows = 64;
+    java.nio.ByteBuffer codes = java.nio.ByteBuffer.allocateDirect(rows * stride);
+    for (int i = 0; i < codes.capacity(); i++) {
+      codes.put(i, (byte) (i % 23 - 11));
+    }
+    float[] q = new float[stride];
+    float[] out = new float[rows];
+    int fast = 0;
+    for (int it = 0; it < 30000 && fast < 2; it++) {
+      kernels.matVecI8(codes, 0, 7, stride, q, out, 0);
+      q[it % stride] += out[it % 7] * 1e-3f;
+      if (it % 64 == 63) {
+        long t0 = System.nanoTime();
+        kernels.matVecI8(codes, 0, rows, stride, q, out, 0);
+        fast = System.nanoTime() - t0 < 0.25 * rows * stride ? fast + 1 : 0;
+      }
+    }
   }
 
   static void warmUp(VectorMath kernels, int dim) {
@@ -167,6 +250,9 @@ public final class NearestNeighbours {
    * in {@code exclude}; best first, ties in row order.
    */
   public List<Neighbour> nearest(float[] q, int n, int[] exclude, float floor) {
+    if (m.hasCompact() && !FLOAT_SCAN) {
+      return nearestCompact(q, n, exclude, floor);
+    }
     float[] s = scoreBuffer();
     scan(q, s);
     for (int x : exclude) {
@@ -193,6 +279,61 @@ public final class NearestNeighbours {
     }
     return exactTop(q, cand, nc, n, floor);
   }
+
+  /**
+   * {@link #nearest} through the int8 copy of the rows (a mapped file's index, see {@code CompactRows}): a quarter of
+   * the bytes to read, and the same answer. Row r's approximate score a(r) is within b(r) = step(r) * K1 + K2 of its
+   * exact C-order score e(r), where K1 = |q|_1 * (STEP_ERROR + the float roundings of a sum of dim products of at most
+   * 127 |q_c|) bounds the quantisation, and K2 = 2 (dim + 8) 2^-24 |q| the C order's own rounding. Let lo be the n-th
+   * largest a(r) - b(r): n rows score at least lo exactly, so the exact n-th best is at least lo, and a row of the
+   * exact top n has a(r) + b(r) >= lo. Re-scoring exactly, in C order, every row with a(r) + b(r) >= lo (and above the
+   * floor) therefore gives {@link #nearest}'s answer, ties included; for word vectors that is tens of rows.
+   */
+  private List<Neighbour> nearestCompact(float[] q, int n, int[] exclude, float floor) {
+    int dim = m.dim();
+    float[] qp = Arrays.copyOf(q, m.compactStride());
+    float[] s = scoreBuffer();
+    scan(qp, s, true);
+    for (int x : exclude) {
+      if (x >= 0 && x < s.length) {
+        s[x] = Float.NaN;
+      }
+    }
+    double l1 = 0;
+    double l2 = 0;
+    for (float v : q) {
+      l1 += Math.abs(v);
+      l2 += (double) v * v;
+    }
+    // 1.01 and the 2^-20 absolute term cover the roundings of computing a(r) +- b(r) in float
+    float k1 = (float) (l1 * (FloatMatrix.compactStepError() + 128.0 * (dim + 8) * 0x1p-24) * 1.01);
+    float k2 = (float) (2.0 * (dim + 8) * 0x1p-24 * Math.sqrt(l2) * 1.01 + 0x1p-20 * (Math.sqrt(l2) + 1e-30));
+    for (int r = 0; r < s.length; r++) {
+      s[r] -= m.compactStep(r) * k1 + k2; // a(r) - b(r); NaN stays NaN
+    }
+    float lo = nthLargest(s, n);
+    float threshold = Math.max(lo, floor); // a row of the top n scores above the floor, so a(r) + b(r) > floor
+    int[] cand = new int[Math.max(16, 2 * n)];
+    int nc = 0;
+    for (int r = 0; r < s.length; r++) {
+      float hi = s[r] + 2 * (m.compactStep(r) * k1 + k2);
+      if (hi >= threshold) { // false for NaN: excluded words
+        if (nc == cand.length) {
+          cand = Arrays.copyOf(cand, 2 * nc);
+        }
+        cand[nc++] = r;
+      }
+    }
+    lastCandidates = nc;
+    return exactTop(q, cand, nc, n, floor);
+  }
+
+  /** How many rows the last {@link #nearest} through the int8 copy re-scored exactly (for tests and -debug). */
+  public int lastCandidates() {
+    return lastCandidates;
+  }
+
+  private int lastCandidates = -1;
 
   /** Re-scores the candidates (in row order) in C order and keeps the best n above the floor. */
   private List<Neighbour> exactTop(float[] q, int[] cand, int nc, int n, float floor) {

@@ -5,6 +5,8 @@ import dev.w2v.vocab.VocabBuilder;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Counts the bytes a scan reads and publishes {@link TrainListener.VocabScan}s from a {@link Ticker}, starting
@@ -12,15 +14,20 @@ import java.io.InputStream;
  * stream (64 KB at a time behind the scan's buffer), so it costs nothing per word.
  */
 final class ScanProgress {
-  private final VocabBuilder builder;
+  private final LongSupplier tokens;
   private final long bytesTotal;
   private final TrainListener listener;
   private final long startNanos = System.nanoTime();
   private final Ticker ticker;
-  private volatile long bytesRead;
+  private final AtomicLong bytesRead = new AtomicLong();
 
   ScanProgress(VocabBuilder builder, long bytesTotal, TrainListener listener) {
-    this.builder = builder;
+    this(builder::tokensSoFar, bytesTotal, listener);
+  }
+
+  /** A meter whose word count comes from {@code tokens} (the sum over a parallel scan's parts). */
+  ScanProgress(LongSupplier tokens, long bytesTotal, TrainListener listener) {
+    this.tokens = tokens;
     this.bytesTotal = bytesTotal;
     this.listener = listener;
     long period = listener.progressMillis();
@@ -28,7 +35,7 @@ final class ScanProgress {
   }
 
   private void tick() {
-    listener.vocabScan(new TrainListener.VocabScan(bytesRead, bytesTotal, builder.tokensSoFar(),
+    listener.vocabScan(new TrainListener.VocabScan(bytesRead.get(), bytesTotal, tokens.getAsLong(),
         (System.nanoTime() - startNanos) / 1e9));
   }
 
@@ -39,7 +46,7 @@ final class ScanProgress {
       public int read() throws IOException {
         int c = super.read();
         if (c >= 0) {
-          bytesRead++;
+          bytesRead.incrementAndGet();
         }
         return c;
       }
@@ -48,11 +55,16 @@ final class ScanProgress {
       public int read(byte[] b, int off, int len) throws IOException {
         int n = super.read(b, off, len);
         if (n > 0) {
-          bytesRead += n;
+          bytesRead.addAndGet(n);
         }
         return n;
       }
     };
+  }
+
+  /** The byte count, for readers that count for themselves (a parallel scan's parts). */
+  AtomicLong bytes() {
+    return bytesRead;
   }
 
   void stop() {

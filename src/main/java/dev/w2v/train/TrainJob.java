@@ -3,6 +3,7 @@ package dev.w2v.train;
 
 import dev.w2v.corpus.CorpusEncoder;
 import dev.w2v.corpus.EncodedCorpus;
+import dev.w2v.corpus.ParallelScan;
 import dev.w2v.corpus.WordReader;
 import dev.w2v.io.AtomicFile;
 import dev.w2v.io.Inputs;
@@ -144,6 +145,41 @@ public final class TrainJob {
   }
 
   /**
+   * The vocabulary scan and the encoding over several threads ({@link ParallelScan}), when the input is one plain
+   * regular file of at least 8 MB, training uses the encoded corpus, is not continuing a model, more than one
+   * thread and core are there (or -Dw2v.scanParts=N, N > 1) and the ids surely fit the memory budget (at most 2 bytes an input byte); else null
+   * (and null when the serial scan would have pruned the vocabulary). {@code -Dw2v.parallelScan=false} turns it off.
+   */
+  private ParallelScan parallelScan(Inputs inputs, long fileSize, boolean encode, CorpusEncoder.Recorder recorder,
+      Continuation cont) {
+    // -Dw2v.scanParts=N sets the number of parts (checks: -threads 1 training after a parallel scan)
+    int n = Integer.getInteger("w2v.scanParts", Math.min(cfg.threads(), Runtime.getRuntime().availableProcessors()));
+    if (!encode || recorder == null || cont != null || n < 2 || fileSize < (8L << 20)
+        || "false".equals(System.getProperty("w2v.parallelScan")) || inputs.sources().size() != 1) {
+      return null;
+    }
+    Inputs.Source s = inputs.sources().get(0);
+    if (!s.regular() || s.stdin() || inputs.compression(s) != null
+        || 2 * fileSize + (16L << 20) > recorder.budgetBytes()) {
+      return null;
+    }
+    List<VocabBuilder> parts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ScanProgress meter = new ScanProgress(() -> parts.stream().mapToLong(VocabBuilder::tokensSoFar).sum(),
+        listener.progressMillis() > 0 ? fileSize : -1, listener);
+    try {
+      ParallelScan p = ParallelScan.scan(s.path(), fileSize, n, meter.bytes(), parts::add);
+      if (p != null) {
+        recorder.discard(); // nothing was recorded through it
+      }
+      return p;
+    } catch (IOException e) {
+      throw W2vException.io("cannot read training file " + inputs.describe() + ": " + AtomicFile.reason(e), e);
+    } finally {
+      meter.stop();
+    }
+  }
+
+  /**
    * Where the encoded corpus spills past its budget: beside the output (a device's directory, /dev, is no place for
    * it: then the system's temporary directory).
    */
@@ -159,10 +195,17 @@ public final class TrainJob {
     // Vocabulary: LearnVocabFromTrainFile or ReadVocab, then SortVocab
     Vocabulary vocab;
     int[][] map = new int[1][];
+    ParallelScan par = null;
     long scanned;
     if (cfg.readVocab() != null) {
       vocab = VocabFile.read(cfg.readVocab(), cfg.minCount());
       scanned = vocab.trainWords();
+    } else if ((par = parallelScan(inputs, fileSize, encode, recorder, cont)) != null) {
+      vocab = par.builder().build(cfg.minCount(), map);
+      scanned = par.builder().tokens();
+      if (scanned == 0) {
+        throw W2vException.badInput("training file " + inputs.describe() + " contains no words");
+      }
     } else {
       VocabBuilder builder = new VocabBuilder();
       // the bytes counted are those the tokeniser reads: decompressed, so a total is known only without compression
@@ -210,7 +253,7 @@ public final class TrainJob {
     Vocabulary trainVocab = cont != null ? cont.trainVocab() : vocab; // the counts of the corpus being trained
     EncodedCorpus corpus = null;
     if (encode) {
-      corpus = recorder != null ? recorder.finish(map[0], vocab) : null;
+      corpus = par != null ? par.finish(map[0]) : recorder != null ? recorder.finish(map[0], vocab) : null;
       if (corpus == null) { // -read-vocab, or a ReduceVocab during the scan of a rereadable input
         corpus = CorpusEncoder.encode(inputs, trainVocab, budget, tmp);
       }

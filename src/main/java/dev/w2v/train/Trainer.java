@@ -39,6 +39,11 @@ public final class Trainer {
    * a time, as word2vec.c.
    */
   static final int CBOW_BATCH = Math.max(1, Integer.getInteger("w2v.cbowBatch", 4));
+  /**
+   * {@code -Dw2v.fused=false} keeps skip-gram's six-target kernels ({@link SimdMath#blockScores6V},
+   * {@link SimdMath#blockUpdate6V}) out, for measuring them against the general block kernels.
+   */
+  static final boolean FUSED = !"false".equals(System.getProperty("w2v.fused"));
 
   private final TrainConfig cfg;
   private final Model model;
@@ -775,7 +780,14 @@ public final class Trainer {
         outRows[k] = syn1negc[tgt[k] >>> shift];
         outOff[k] = (tgt[k] & mask) * stride;
       }
-      SimdMath.blockScoresV(inRows, inOff, m, outRows, outOff, nt, layer1Size, grad);
+      // six targets (-negative 5, no negative equal to the centre word): the six-target kernels, the update fused
+      // into one pass when no row repeats (a repeated row needs the two-pass update to keep both its updates)
+      final boolean six = FUSED && nt == SimdMath.NT6;
+      if (six) {
+        SimdMath.blockScores6V(inRows, inOff, m, outRows, outOff, layer1Size, grad);
+      } else {
+        SimdMath.blockScoresV(inRows, inOff, m, outRows, outOff, nt, layer1Size, grad);
+      }
       float l = 0;
       for (int j = 0, i = 0; j < m; j++) {
         for (int k = 0; k < nt; k++, i++) {
@@ -785,7 +797,11 @@ public final class Trainer {
         }
       }
       lossSum += l;
-      SimdMath.blockUpdateV(inRows, inOff, m, outRows, outOff, nt, layer1Size, grad, err);
+      if (six && distinct(ctx, m) && distinct(tgt, nt)) {
+        SimdMath.blockUpdate6V(inRows, inOff, m, outRows, outOff, layer1Size, grad);
+      } else {
+        SimdMath.blockUpdateV(inRows, inOff, m, outRows, outOff, nt, layer1Size, grad, err);
+      }
     }
 
     /**
@@ -863,6 +879,19 @@ public final class Trainer {
       }
       return l;
     }
+  }
+
+  /** Whether the first n ids of a differ (n is at most 2 * window or 1 + negative: pairwise is cheapest). */
+  static boolean distinct(int[] a, int n) {
+    for (int i = 1; i < n; i++) {
+      int x = a[i];
+      for (int j = 0; j < i; j++) {
+        if (a[j] == x) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /**

@@ -32,9 +32,13 @@ public final class FloatMatrix {
   // the mapped form: windows[k] maps the file from byte k << windowShift, reaching one row past the next window's start
   private final ByteBuffer[] windows;
   private final int windowShift;
-  private final long[] offsets; // byte offset in the file of each row's first float
-  private final float[] invLength; // 1 / |row| (0 for an all-zero row), for the scan's scores
+  private volatile long[] offsets; // byte offset in the file of each row's first float (set after invLength)
+  private volatile float[] invLength; // 1 / |row| (0 for an all-zero row), for the scan's scores
+  // or the same two arrays mapped from the index, copied into the two above only when a float scan needs them
+  private final java.nio.LongBuffer offsetBuf;
+  private final java.nio.FloatBuffer invBuf;
   private final int[] windowFirstRow; // first row starting in window k; windows.length + 1 entries
+  private CompactRows compact; // an int8 copy of the normalised rows, from the index (or null)
 
   private FloatMatrix(int rows, int dim, int rowsPerChunk, float[][] chunks) {
     this.rows = rows;
@@ -45,10 +49,13 @@ public final class FloatMatrix {
     this.windowShift = 0;
     this.offsets = null;
     this.invLength = null;
+    this.offsetBuf = null;
+    this.invBuf = null;
     this.windowFirstRow = null;
   }
 
-  private FloatMatrix(int rows, int dim, ByteBuffer[] windows, int windowShift, long[] offsets, float[] invLength) {
+  private FloatMatrix(int rows, int dim, ByteBuffer[] windows, int windowShift, long[] offsets, float[] invLength,
+      java.nio.LongBuffer offsetBuf, java.nio.FloatBuffer invBuf) {
     this.rows = rows;
     this.dim = dim;
     this.rowsPerChunk = Integer.MAX_VALUE;
@@ -57,15 +64,39 @@ public final class FloatMatrix {
     this.windowShift = windowShift;
     this.offsets = offsets;
     this.invLength = invLength;
+    this.offsetBuf = offsetBuf;
+    this.invBuf = invBuf;
     this.windowFirstRow = new int[windows.length + 1];
-    int r = 0;
-    for (int k = 0; k <= windows.length; k++) {
-      while (r < rows && (offsets[r] >>> windowShift) < k) {
-        r++;
+    for (int k = 0; k < windows.length; k++) { // the first row with offset >> windowShift >= k (offsets ascend)
+      int lo = 0;
+      int hi = rows;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if ((offset(mid) >>> windowShift) < k) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
       }
-      windowFirstRow[k] = r;
+      windowFirstRow[k] = lo;
     }
     windowFirstRow[windows.length] = rows;
+  }
+
+  private long offset(int r) {
+    return offsets != null ? offsets[r] : offsetBuf.get(r);
+  }
+
+  /** The float scan's arrays, copied from the mapped index the first time a float scan needs them. */
+  private synchronized void arrays() {
+    if (offsets == null) {
+      float[] inv = new float[rows];
+      invBuf.get(0, inv);
+      long[] off = new long[rows];
+      offsetBuf.get(0, off);
+      invLength = inv;
+      offsets = off;
+    }
   }
 
   /**
@@ -75,7 +106,52 @@ public final class FloatMatrix {
    */
   static FloatMatrix mapped(int rows, int dim, ByteBuffer[] windows, int windowShift, long[] offsets,
       float[] invLength) {
-    return new FloatMatrix(rows, dim, windows, windowShift, offsets, invLength);
+    return new FloatMatrix(rows, dim, windows, windowShift, offsets, invLength, null, null);
+  }
+
+  /** As {@link #mapped(int, int, ByteBuffer[], int, long[], float[])}, the offsets and lengths mapped too. */
+  static FloatMatrix mapped(int rows, int dim, ByteBuffer[] windows, int windowShift, java.nio.LongBuffer offsets,
+      java.nio.FloatBuffer invLength) {
+    return new FloatMatrix(rows, dim, windows, windowShift, null, null, offsets, invLength);
+  }
+
+  /** Gives a mapped matrix the int8 copy of its rows that its index holds. */
+  void attachCompact(CompactRows c) {
+    this.compact = c;
+  }
+
+  /** True when an int8 copy of the normalised rows is available for {@link #scanCompact}. */
+  public boolean hasCompact() {
+    return compact != null;
+  }
+
+  /** The length of the query vector {@link #scanCompact} takes: the dimension rounded up to 16. */
+  public int compactStride() {
+    return compact.stride;
+  }
+
+  /**
+   * Approximate scores from the int8 copy: {@code out[r] = step(r) * (x . q_r)} for r in [from, to), where
+   * {@code x} is the query padded with zeros to {@link #compactStride()}. The exact normalised dot product is within
+   * {@code compactStep(r) * CompactRows.STEP_ERROR * |x|_1} of it, up to float roundings.
+   */
+  public void scanCompact(VectorMath kernels, float[] x, float[] out, int from, int to) {
+    compact.scan(kernels, x, out, from, to);
+  }
+
+  /** Reads one byte of each page of rows [from, to) of the int8 copy, so that the scan finds them mapped. */
+  public void touchCompact(int from, int to) {
+    compact.touch(from, to);
+  }
+
+  /** Row r's quantisation step in the int8 copy: its elements are within half of it of their bytes' values. */
+  public float compactStep(int r) {
+    return compact.step.get(r);
+  }
+
+  /** See {@link CompactRows#STEP_ERROR}. */
+  public static double compactStepError() {
+    return CompactRows.STEP_ERROR;
   }
 
   /** True when the rows are read in place from a memory-mapped file rather than held in arrays. */
@@ -98,6 +174,11 @@ public final class FloatMatrix {
       }
       return;
     }
+    if (this.offsets == null) {
+      arrays();
+    }
+    float[] invLength = this.invLength; // read after offsets, which is written last
+    long[] offsets = this.offsets;
     int r = from;
     while (r < to) {
       int k = (int) (offsets[r] >>> windowShift);
@@ -233,9 +314,10 @@ public final class FloatMatrix {
     if (r < 0 || r >= rows) {
       throw new IndexOutOfBoundsException("row " + r + " of " + rows);
     }
-    int k = (int) (offsets[r] >>> windowShift);
+    long at = offset(r);
+    int k = (int) (at >>> windowShift);
     ByteBuffer w = windows[k]; // little-endian
-    int o = (int) (offsets[r] - ((long) k << windowShift));
+    int o = (int) (at - ((long) k << windowShift));
     for (int c = 0; c < dim; c++) {
       out[c] = w.getFloat(o + 4 * c);
     }

@@ -41,7 +41,9 @@ final class VectorIndex {
   /** Each mapped window starts 2^30 bytes after the previous one (a MappedByteBuffer stops at 2 GB). */
   static final int WINDOW_SHIFT = 30;
 
-  private static final long MAGIC = 0x3130584449563257L; // "W2VIDX01", little-endian
+  private static final long MAGIC = 0x3230584449563257L; // "W2VIDX02", little-endian (01 had no int8 copy)
+  /** Each array in the index starts at a multiple of this (a cache line), so it can be mapped and read in place. */
+  private static final int SECTION_ALIGN = 64;
   private static final int HASHED_BYTES = 1 << 16;
   private static final int IO_BUFFER = 1 << 20;
 
@@ -151,17 +153,21 @@ final class VectorIndex {
         warnings.add(new String(b, StandardCharsets.UTF_8));
       }
       int used = in.int32();
-      byte[] arena = new byte[used];
-      in.bytes(arena);
-      int[] start = in.ints(rows + 1);
-      int[] hash = in.ints(rows);
-      int[] slots = in.ints(in.int32());
-      long[] offsets = in.longs(rows);
-      float[] inv = in.floats(rows);
+      int nslots = in.int32();
+      int stride = in.int32();
+      if (stride != CompactRows.strideOf(dim) || rows < 0 || used < 0 || Integer.bitCount(nslots) != 1) {
+        throw new IOException("bad header");
+      }
+      Sections at = new Sections(in.position(), rows, used, nslots, stride);
+      if (ch.size() != at.end + 8) {
+        throw new IOException("truncated");
+      }
+      in.seek(at.end);
       if (in.int64() != MAGIC) {
         throw new IOException("truncated");
       }
-      WordTable words = new WordTable(arena, used, start, rows, hash, slots);
+      WordTable words = WordTable.mapped(map(ch, at.arena, used), map(ch, at.start, 4L * (rows + 1)).asIntBuffer(),
+          rows, map(ch, at.hash, 4L * rows).asIntBuffer(), map(ch, at.slots, 4L * nslots).asIntBuffer());
       int n = (int) Math.min(limit, rows);
       if (n < rows) {
         words = words.prefix(n);
@@ -170,14 +176,63 @@ final class VectorIndex {
       for (String w : warnings) {
         LOG.warn(w);
       }
-      FloatMatrix m = map(file, now.size(), n, dim, offsets, inv, windowShift);
+      FloatMatrix m = map(file, now.size(), n, dim, map(ch, at.offsets, 8L * rows).asLongBuffer(),
+          map(ch, at.inv, 4L * rows).asFloatBuffer(), windowShift);
+      m.attachCompact(mapCompact(ch, at.codes, n, stride, map(ch, at.step, 4L * rows).asFloatBuffer()));
       return new Embeddings(file, format, headerCount, words, m, true, null, warnings);
     }
+  }
+
+  /**
+   * Where each array of an index starts: after the header, each at the next multiple of {@link #SECTION_ALIGN}, in
+   * this order: the words' bytes, their starts, hashes and hash slots ({@link WordTable}), each row's byte offset in
+   * the vector file and inverse length, the int8 rows and their steps ({@link CompactRows}); then the magic number
+   * again.
+   */
+  private static final class Sections {
+    final long arena;
+    final long start;
+    final long hash;
+    final long slots;
+    final long offsets;
+    final long inv;
+    final long codes;
+    final long step;
+    final long end;
+
+    Sections(long header, int rows, int used, int nslots, int stride) {
+      arena = align(header);
+      start = align(arena + used);
+      hash = align(start + 4L * (rows + 1));
+      slots = align(hash + 4L * rows);
+      offsets = align(slots + 4L * nslots);
+      inv = align(offsets + 8L * rows);
+      codes = align(inv + 4L * rows);
+      step = align(codes + (long) rows * stride);
+      end = align(step + 4L * rows);
+    }
+  }
+
+  private static ByteBuffer map(FileChannel ch, long at, long len) throws IOException {
+    if (len > Integer.MAX_VALUE) {
+      throw new IOException("a section of " + len + " bytes");
+    }
+    return ch.map(FileChannel.MapMode.READ_ONLY, at, len).order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  /** As {@link #map(Path, long, int, int, long[], float[], int)}, the offsets and lengths mapped from the index. */
+  static FloatMatrix map(Path file, long size, int rows, int dim, java.nio.LongBuffer offsets,
+      java.nio.FloatBuffer inv, int windowShift) throws IOException {
+    return FloatMatrix.mapped(rows, dim, windows(file, size, dim, windowShift), windowShift, offsets, inv);
   }
 
   /** Maps the vector file in windows of 2^windowShift bytes, each reaching one row into the next. */
   static FloatMatrix map(Path file, long size, int rows, int dim, long[] offsets, float[] inv, int windowShift)
       throws IOException {
+    return FloatMatrix.mapped(rows, dim, windows(file, size, dim, windowShift), windowShift, offsets, inv);
+  }
+
+  private static ByteBuffer[] windows(Path file, long size, int dim, int windowShift) throws IOException {
     long step = 1L << windowShift;
     int n = (int) ((size + step - 1) / step);
     ByteBuffer[] windows = new ByteBuffer[Math.max(1, n)];
@@ -188,7 +243,25 @@ final class VectorIndex {
         windows[k] = ch.map(FileChannel.MapMode.READ_ONLY, from, len).order(ByteOrder.LITTLE_ENDIAN);
       }
     }
-    return FloatMatrix.mapped(rows, dim, windows, windowShift, offsets, inv);
+    return windows;
+  }
+
+  /** Maps the int8 rows of an index: windows of whole rows, from byte {@code at} of the index on. */
+  private static CompactRows mapCompact(FileChannel ch, long at, int rows, int stride, java.nio.FloatBuffer step)
+      throws IOException {
+    int per = CompactRows.rowsPerWindow(stride);
+    int n = Math.max(1, (rows + per - 1) / per);
+    ByteBuffer[] windows = new ByteBuffer[n];
+    for (int k = 0; k < n; k++) {
+      long first = (long) k * per;
+      long len = Math.max(0, Math.min((long) per, rows - first)) * stride;
+      windows[k] = ch.map(FileChannel.MapMode.READ_ONLY, at + first * stride, len).order(ByteOrder.LITTLE_ENDIAN);
+    }
+    return new CompactRows(windows, stride, per, step);
+  }
+
+  private static long align(long p) {
+    return (p + SECTION_ALIGN - 1) / SECTION_ALIGN * SECTION_ALIGN;
   }
 
   /**
@@ -225,12 +298,14 @@ final class VectorIndex {
     Out o = new Out(os);
     WordTable w = e.words();
     int rows = e.size();
+    int dim = e.dim();
+    int stride = CompactRows.strideOf(dim);
     o.int64(MAGIC);
     o.int64(stamp.size());
     o.int64(stamp.modified());
     o.int64(stamp.hash());
     o.int32(e.format().ordinal());
-    o.int32(e.dim());
+    o.int32(dim);
     o.int32(rows);
     o.int64(e.headerCount());
     o.int32(e.warnings().size());
@@ -239,27 +314,53 @@ final class VectorIndex {
       o.int32(b.length);
       o.bytes(b, b.length);
     }
+    int[] slots = w.rawSlots();
     o.int32(w.rawUsed());
+    o.int32(slots.length);
+    o.int32(stride);
+    Sections at = new Sections(o.written(), rows, w.rawUsed(), slots.length, stride);
+    o.padTo(at.arena);
     o.bytes(w.rawArena(), w.rawUsed());
+    o.padTo(at.start);
     int[] start = w.rawStart();
     for (int i = 0; i <= rows; i++) {
       o.int32(start[i]);
     }
+    o.padTo(at.hash);
     int[] hash = w.rawHash();
     for (int i = 0; i < rows; i++) {
       o.int32(hash[i]);
     }
-    int[] slots = w.rawSlots();
-    o.int32(slots.length);
+    o.padTo(at.slots);
     for (int s : slots) {
       o.int32(s);
     }
+    o.padTo(at.offsets);
     for (int i = 0; i < rows; i++) {
       o.int64(offsets[i]);
     }
+    o.padTo(at.inv);
     for (int i = 0; i < rows; i++) {
       o.float32(inv[i]);
     }
+    // the int8 copy of the normalised rows (CompactRows), then each row's step
+    o.padTo(at.codes);
+    float[] step = new float[rows];
+    FloatMatrix m = e.matrix();
+    int batch = Math.max(1, IO_BUFFER / stride);
+    byte[] codes = new byte[batch * stride];
+    for (int r = 0; r < rows; r += batch) {
+      int k = Math.min(batch, rows - r);
+      for (int j = 0; j < k; j++) {
+        step[r + j] = CompactRows.quantise(m.row(r + j), dim, codes, j * stride, stride);
+      }
+      o.bytes(codes, k * stride);
+    }
+    o.padTo(at.step);
+    for (int i = 0; i < rows; i++) {
+      o.float32(step[i]);
+    }
+    o.padTo(at.end);
     o.int64(MAGIC);
     o.flush();
   }
@@ -268,6 +369,7 @@ final class VectorIndex {
   private static final class Out {
     private final OutputStream os;
     private final ByteBuffer b = ByteBuffer.allocate(IO_BUFFER).order(ByteOrder.LITTLE_ENDIAN);
+    private long written;
 
     Out(OutputStream os) {
       this.os = os;
@@ -281,7 +383,24 @@ final class VectorIndex {
 
     void flush() throws IOException {
       os.write(b.array(), 0, b.position());
+      written += b.position();
       b.clear();
+    }
+
+    /** Writes zeros up to file position p. */
+    void padTo(long p) throws IOException {
+      if (p < written()) {
+        throw new IllegalStateException("section overlap");
+      }
+      while (written() < p) {
+        room(1);
+        b.put((byte) 0);
+      }
+    }
+
+    /** Bytes written so far (after {@link #flush()}, all of them). */
+    long written() {
+      return written + b.position();
     }
 
     void int32(int v) throws IOException {
@@ -302,6 +421,7 @@ final class VectorIndex {
     void bytes(byte[] a, int n) throws IOException {
       flush();
       os.write(a, 0, n);
+      written += n;
     }
   }
 
@@ -312,6 +432,17 @@ final class VectorIndex {
 
     In(FileChannel ch) {
       this.ch = ch;
+      b.limit(0);
+    }
+
+    /** The position in the file of the next byte to read. */
+    long position() throws IOException {
+      return ch.position() - b.remaining();
+    }
+
+    void seek(long p) throws IOException {
+      ch.position(p);
+      b.clear();
       b.limit(0);
     }
 
@@ -346,45 +477,6 @@ final class VectorIndex {
         b.get(a, done, k);
         done += k;
       }
-    }
-
-    int[] ints(int n) throws IOException {
-      int[] a = new int[n];
-      int done = 0;
-      while (done < n) {
-        need(4);
-        int k = Math.min(b.remaining() / 4, n - done);
-        b.asIntBuffer().get(a, done, k);
-        b.position(b.position() + 4 * k);
-        done += k;
-      }
-      return a;
-    }
-
-    long[] longs(int n) throws IOException {
-      long[] a = new long[n];
-      int done = 0;
-      while (done < n) {
-        need(8);
-        int k = Math.min(b.remaining() / 8, n - done);
-        b.asLongBuffer().get(a, done, k);
-        b.position(b.position() + 8 * k);
-        done += k;
-      }
-      return a;
-    }
-
-    float[] floats(int n) throws IOException {
-      float[] a = new float[n];
-      int done = 0;
-      while (done < n) {
-        need(4);
-        int k = Math.min(b.remaining() / 4, n - done);
-        b.asFloatBuffer().get(a, done, k);
-        b.position(b.position() + 4 * k);
-        done += k;
-      }
-      return a;
     }
   }
 }

@@ -17,6 +17,11 @@ public final class WordTable {
   private int size;
   private int[] hash;
   private int[] slots; // index + 1 of a word, 0 = empty; capacity a power of two, at most half full
+  // a read-only table mapped from a VectorIndex (the arrays above are then null): the same four arrays, in place
+  private java.nio.ByteBuffer mArena;
+  private java.nio.IntBuffer mStart;
+  private java.nio.IntBuffer mHash;
+  private java.nio.IntBuffer mSlots;
 
   public WordTable(int expectedWords) {
     int n = Math.max(16, expectedWords);
@@ -37,6 +42,24 @@ public final class WordTable {
     this.size = size;
     this.hash = hash;
     this.slots = slots;
+  }
+
+  /**
+   * A read-only table over the four arrays of a table as {@link VectorIndex} saves them, memory-mapped: nothing is
+   * copied, so opening a table of millions of words costs nothing until words are looked up.
+   */
+  static WordTable mapped(java.nio.ByteBuffer arena, java.nio.IntBuffer start, int size, java.nio.IntBuffer hash,
+      java.nio.IntBuffer slots) {
+    if (Integer.bitCount(slots.capacity()) != 1 || start.capacity() < size + 1 || hash.capacity() < size) {
+      throw new IllegalArgumentException("bad word table");
+    }
+    WordTable t = new WordTable(null, 0, null, size, null, null);
+    t.mArena = arena;
+    t.mStart = start;
+    t.mHash = hash;
+    t.mSlots = slots;
+    t.used = start.get(size);
+    return t;
   }
 
   byte[] rawArena() {
@@ -64,7 +87,8 @@ public final class WordTable {
   WordTable prefix(int n) {
     WordTable t = new WordTable(n);
     for (int i = 0; i < n; i++) {
-      t.add(arena, start[i], start[i + 1] - start[i]);
+      byte[] b = bytes(i);
+      t.add(b, 0, b.length);
     }
     return t;
   }
@@ -84,6 +108,7 @@ public final class WordTable {
 
   /** Appends a word (its raw bytes) and returns its index; duplicates get an index but lookups find the first. */
   public int add(byte[] src, int off, int len) {
+    readOnly();
     ensureArena(len);
     System.arraycopy(src, off, arena, used, len);
     return commit(len);
@@ -91,9 +116,16 @@ public final class WordTable {
 
   /** Appends a word read from {@code src} at absolute position {@code pos} (the buffer's position is unchanged). */
   int add(java.nio.ByteBuffer src, int pos, int len) {
+    readOnly();
     ensureArena(len);
     src.get(pos, arena, used, len);
     return commit(len);
+  }
+
+  private void readOnly() {
+    if (mSlots != null) {
+      throw new UnsupportedOperationException("a mapped word table is read only");
+    }
   }
 
   private void ensureArena(int len) {
@@ -150,6 +182,19 @@ public final class WordTable {
   /** The index of the first word equal to {@code w[off..off+len)}, or -1. */
   public int indexOf(byte[] w, int off, int len) {
     int h = hashOf(w, off, len);
+    if (mSlots != null) {
+      int mask = mSlots.capacity() - 1;
+      int s = h & mask;
+      int v;
+      while ((v = mSlots.get(s)) != 0) {
+        int j = v - 1;
+        if (mHash.get(j) == h && sameMappedBytes(j, w, off, len)) {
+          return j;
+        }
+        s = (s + 1) & mask;
+      }
+      return -1;
+    }
     int mask = slots.length - 1;
     int s = h & mask;
     while (slots[s] != 0) {
@@ -168,6 +213,19 @@ public final class WordTable {
     return indexOf(b, 0, b.length);
   }
 
+  private boolean sameMappedBytes(int j, byte[] w, int off, int len) {
+    int s = mStart.get(j);
+    if (mStart.get(j + 1) - s != len) {
+      return false;
+    }
+    for (int k = 0; k < len; k++) {
+      if (mArena.get(s + k) != w[off + k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private boolean sameBytes(int j, byte[] w, int off, int len) {
     int s = start[j];
     return start[j + 1] - s == len && Arrays.equals(arena, s, s + len, w, off, off + len);
@@ -175,17 +233,36 @@ public final class WordTable {
 
   /** Word i for display: its bytes decoded as UTF-8, malformed sequences replaced by U+FFFD. */
   public String word(int i) {
+    if (mArena != null) {
+      return new String(bytes(i), StandardCharsets.UTF_8);
+    }
     return new String(arena, start[i], start[i + 1] - start[i], StandardCharsets.UTF_8);
   }
 
   /** A copy of word i's raw bytes. */
   public byte[] bytes(int i) {
+    if (mArena != null) {
+      checkIndex(i);
+      byte[] b = new byte[mStart.get(i + 1) - mStart.get(i)];
+      mArena.get(mStart.get(i), b);
+      return b;
+    }
     return Arrays.copyOfRange(arena, start[i], start[i + 1]);
   }
 
   /** Length of word i in bytes. */
   public int length(int i) {
+    if (mArena != null) {
+      checkIndex(i);
+      return mStart.get(i + 1) - mStart.get(i);
+    }
     return start[i + 1] - start[i];
+  }
+
+  private void checkIndex(int i) {
+    if (i < 0 || i >= size) {
+      throw new IndexOutOfBoundsException("word " + i + " of " + size);
+    }
   }
 
   /**
@@ -200,8 +277,9 @@ public final class WordTable {
       if (tmp.length < len) {
         tmp = new byte[len];
       }
+      int from = mStart != null ? mStart.get(i) : start[i];
       for (int k = 0; k < len; k++) {
-        tmp[k] = upperAscii(arena[start[i] + k]);
+        tmp[k] = upperAscii(mArena != null ? mArena.get(from + k) : arena[from + k]);
       }
       t.add(tmp, 0, len);
     }

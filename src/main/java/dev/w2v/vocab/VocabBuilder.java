@@ -97,6 +97,34 @@ public final class VocabBuilder {
     return n;
   }
 
+  /**
+   * Adds the words and counts of {@code part}, a builder that scanned the text following this one's (see {@code
+   * corpus.ParallelScan}): its words not yet here are appended in its order, so the numbering is that of one scan
+   * over both texts. Returns part's index to this builder's index. Neither may have pruned (ReduceVocab).
+   */
+  public int[] absorb(VocabBuilder part) {
+    if (reductions > 0 || part.reductions > 0) {
+      throw new IllegalStateException("a pruned vocabulary cannot be merged");
+    }
+    ByteWords w = part.words;
+    int n = w.size();
+    int[] map = new int[n];
+    byte[] arena = w.arena();
+    for (int l = 0; l < n; l++) {
+      int s = w.start(l);
+      int len = w.length(l);
+      int i = words.find(arena, s, len);
+      if (i == -1) {
+        i = add(arena, s, len);
+      }
+      counts[i] += part.counts[l];
+      map[l] = i;
+    }
+    tokens += part.tokens;
+    tokensSoFar = tokens;
+    return map;
+  }
+
   /** Tokens read so far, to within 2^16, readable from any thread while {@link #scan} runs. */
   public long tokensSoFar() {
     return tokensSoFar;

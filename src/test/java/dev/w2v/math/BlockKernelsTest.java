@@ -67,4 +67,65 @@ class BlockKernelsTest {
       }
     }
   }
+  @Test
+  void sixTargetKernelsMatchTheDefinitions() {
+    int nt = SimdMath.NT6;
+    Random r = new Random(7);
+    for (int blocks = 1; blocks <= 19; blocks += 18) { // one vector a row, and rows of 19 vectors (dim 300 at 16)
+      int n = blocks * SimdMath.L;
+      for (int m = 1; m <= 10; m++) {
+        float[] in = new float[16 * n];
+        float[] out = new float[16 * n];
+        for (int i = 0; i < in.length; i++) {
+          in[i] = r.nextFloat() - 0.5f;
+          out[i] = r.nextFloat() - 0.5f;
+        }
+        float[][] ia = new float[m][];
+        float[][] oa = new float[nt][];
+        int[] io = new int[m];
+        int[] oo = new int[nt];
+        for (int j = 0; j < m; j++) {
+          ia[j] = in;
+          io[j] = (15 - j) * n; // distinct input rows, in no particular order
+        }
+        for (int k = 0; k < nt; k++) {
+          oa[k] = out;
+          oo[k] = (3 * k + 1) % 16 * n; // distinct output rows
+        }
+        float[] s = new float[m * nt];
+        SimdMath.blockScores6V(ia, io, m, oa, oo, n, s);
+        float[] g = new float[m * nt];
+        double[] wantIn = new double[in.length];
+        double[] wantOut = new double[out.length];
+        for (int i = 0; i < in.length; i++) {
+          wantIn[i] = in[i];
+          wantOut[i] = out[i];
+        }
+        for (int j = 0; j < m; j++) {
+          for (int k = 0; k < nt; k++) {
+            double d = 0;
+            for (int c = 0; c < n; c++) {
+              d += (double) in[io[j] + c] * out[oo[k] + c];
+            }
+            assertEquals(d, s[j * nt + k], 1e-4, "score " + j + "," + k + " of " + m + " x 6, n " + n);
+            g[j * nt + k] = r.nextFloat() - 0.5f;
+          }
+        }
+        for (int j = 0; j < m; j++) {
+          for (int k = 0; k < nt; k++) {
+            float gj = g[j * nt + k];
+            for (int c = 0; c < n; c++) {
+              wantIn[io[j] + c] += gj * out[oo[k] + c]; // both from the rows as they were
+              wantOut[oo[k] + c] += gj * in[io[j] + c];
+            }
+          }
+        }
+        SimdMath.blockUpdate6V(ia, io, m, oa, oo, n, g);
+        for (int i = 0; i < in.length; i++) {
+          assertEquals(wantIn[i], in[i], 1e-5, "input " + i + " of " + m + " x 6, n " + n);
+          assertEquals(wantOut[i], out[i], 1e-5, "output " + i + " of " + m + " x 6, n " + n);
+        }
+      }
+    }
+  }
 }

@@ -109,4 +109,33 @@ class MatVecKernelsTest {
     assertEquals(m[0], scalar[0]);
     assertEquals(m[1], simd[1]);
   }
+
+  @ParameterizedTest
+  @ValueSource(ints = {16, 32, 304, 4096})
+  void matVecI8SimdAgreesWithScalar(int stride) {
+    Random rnd = new Random(stride);
+    int rows = 11;
+    int mo = 32;
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocateDirect(mo + rows * stride);
+    for (int i = 0; i < b.capacity(); i++) {
+      b.put(i, (byte) (rnd.nextInt(255) - 127));
+    }
+    float[] x = random(rnd, stride);
+    float[] scalar = new float[rows + 1];
+    float[] simd = new float[rows + 1];
+    ScalarMath.INSTANCE.matVecI8(b, mo, rows, stride, x, scalar, 1);
+    SimdMath.INSTANCE.matVecI8(b, mo, rows, stride, x, simd, 1);
+    for (int r = 0; r < rows; r++) {
+      double exact = 0;
+      double mag = 0;
+      for (int c = 0; c < stride; c++) {
+        exact += (double) b.get(mo + r * stride + c) * x[c];
+        mag += Math.abs((double) b.get(mo + r * stride + c) * x[c]);
+      }
+      assertEquals(exact, scalar[1 + r], 2 * stride * 0x1p-24 * mag + 1e-30, "scalar row " + r);
+      assertEquals(exact, simd[1 + r], 2 * stride * 0x1p-24 * mag + 1e-30, "simd row " + r);
+    }
+    assertEquals(0f, scalar[0]);
+    assertEquals(0f, simd[0]);
+  }
 }

@@ -92,6 +92,47 @@ class VectorIndexTest {
   }
 
   @Test
+  void theInt8CopyPicksEveryExactNeighbourAndItsBoundHolds() throws IOException {
+    TestVectors t = data(400, 37);
+    Path f = dir.resolve("c.bin");
+    Files.write(f, t.binary(true));
+    Embeddings heap = inMemory(f);
+    mapped(f); // saves the index
+    Embeddings indexed = mapped(f);
+    assertTrue(indexed.matrix().hasCompact());
+    FloatMatrix m = indexed.matrix();
+    int stride = m.compactStride();
+    assertEquals(48, stride);
+    // the quantisation bound that the candidate selection relies on, element by element
+    byte[] codes = new byte[stride];
+    for (int r = 0; r < indexed.size(); r++) {
+      float[] x = heap.vector(r);
+      float step = CompactRows.quantise(x, 37, codes, 0, stride);
+      assertEquals(step, m.compactStep(r), 0f, "row " + r);
+      for (int c = 0; c < stride; c++) {
+        double err = c < 37 ? Math.abs(x[c] - (double) step * codes[c]) : Math.abs(codes[c]);
+        assertTrue(err <= step * CompactRows.STEP_ERROR, "row " + r + " element " + c + ": " + err);
+      }
+    }
+    // the answers equal the float scan's for many queries, n and negative words
+    NearestNeighbours exact = new NearestNeighbours(heap);
+    NearestNeighbours compact = new NearestNeighbours(indexed);
+    for (int w = 0; w < 200; w++) {
+      for (int n : new int[] {1, 10, 50}) {
+        float[] q = Queries.sum(heap, new int[] {w});
+        assertEquals(exact.nearest(q, n, new int[] {w}, -1f), compact.nearest(q, n, new int[] {w}, -1f),
+            "query " + w + " n " + n);
+        assertTrue(compact.lastCandidates() >= Math.min(n, 399), "went through the int8 copy");
+        assertTrue(compact.lastCandidates() < 400, "a few candidates, not every row: " + compact.lastCandidates());
+      }
+      float[] q = Queries.combine(heap, new int[] {w}, new int[] {(w + 1) % 400});
+      int[] ex = {w, (w + 1) % 400};
+      assertEquals(exact.nearest(q, 10, ex, Float.NEGATIVE_INFINITY),
+          compact.nearest(q, 10, ex, Float.NEGATIVE_INFINITY), "query " + w + " - " + (w + 1));
+    }
+  }
+
+  @Test
   void aChangedFileRebuildsTheIndex() throws IOException {
     TestVectors t = data(200, 37);
     Path f = dir.resolve("v.bin");

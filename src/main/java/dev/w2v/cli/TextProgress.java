@@ -64,7 +64,8 @@ final class TextProgress implements TrainListener {
     boolean ns = c.negative() > 0;
     boolean hs = c.hs() != 0;
     String objective = (hs ? "hierarchical softmax" : "") + (hs && ns ? " and " : "")
-        + (ns ? "negative sampling" + (c.sharedNegatives() && !c.cbow() && !hs ? " (shared negatives)" : "") : "");
+        + (ns ? "negative sampling" + (c.sharedNegatives() && !hs ? (c.cbow() ? " (batched)" : " (shared negatives)")
+            : "") : "");
     return String.format(Locale.ROOT, "Training %s with %s, %s kernels, %d thread%s%s: %s -> %s",
         c.cbow() ? "CBOW" : "skip-gram", objective, simd ? "SIMD" : "scalar", c.threads(),
         c.threads() == 1 ? "" : "s", c.reference() ? ", reference mode (word2vec.c's arithmetic and epochs)" : "",

@@ -62,9 +62,11 @@ public final class TrainCommand implements Callable<Integer>, Debuggable {
   int reference = 0;
 
   @Option(names = "-shared-negatives", paramLabel = "0|1",
-      description = "Skip-gram with negative sampling only (no -hs): 1 (default) = the context words of a centre"
-          + " word share one draw of negatives (pWord2Vec's batching: several times faster, same accuracy);"
-          + " 0 = a fresh draw per context word, as word2vec.c. Ignored with -reference 1.")
+      description = "Negative sampling without -hs: 1 (default) = batched updates, several times faster with the"
+          + " same accuracy: in skip-gram the context words of a centre word share one draw of negatives"
+          + " (pWord2Vec); in CBOW 4 neighbouring centre words are trained together, each with its own draws;"
+          + " 0 = one context word (skip-gram) or centre word (CBOW) at a time, as word2vec.c. Ignored with"
+          + " -reference 1.")
   int sharedNegatives = 1;
 
   @Mixin TrainFlags.Seed seed = new TrainFlags.Seed();

@@ -25,6 +25,23 @@ public final class ScalarMath implements VectorMath {
     }
   }
 
+  /** {@link VectorMath#linComb}: one axpy per row, in row order. */
+  public static void linCombS(float[][] xa, int[] xo, float[] a, int ao, int as, int cnt, float[] y, int yo, int n,
+      boolean fresh) {
+    if (fresh) {
+      java.util.Arrays.fill(y, yo, yo + n, 0f);
+    }
+    for (int t = 0; t < cnt; t++) {
+      axpyS(a[ao + t * as], xa[t], xo[t], y, yo, n);
+    }
+  }
+
+  @Override
+  public void linComb(float[][] xa, int[] xo, float[] a, int ao, int as, int cnt, float[] y, int yo, int n,
+      boolean fresh) {
+    linCombS(xa, xo, a, ao, as, cnt, y, yo, n, fresh);
+  }
+
   @Override
   public float dot(float[] x, int xo, float[] y, int yo, int n) {
     return dotS(x, xo, y, yo, n);

@@ -564,6 +564,110 @@ public final class SimdMath implements VectorMath {
     }
   }
 
+  /**
+   * {@link VectorMath#linComb}: y = sum_t a_t x_t (+ y unless fresh). Rows go four at a time, their broadcast
+   * coefficients held in registers, so y is read and written once per four rows and each multiply-add costs one
+   * load. Any n (a scalar tail past the last whole vector).
+   */
+  public static void linCombV(float[][] xa, int[] xo, float[] a, int ao, int as, int cnt, float[] y, int yo, int n,
+      boolean fresh) {
+    int t = 0;
+    boolean first = fresh;
+    for (; t + 4 <= cnt; t += 4, first = false) {
+      comb4(xa[t], xo[t], xa[t + 1], xo[t + 1], xa[t + 2], xo[t + 2], xa[t + 3], xo[t + 3], a[ao + t * as],
+          a[ao + (t + 1) * as], a[ao + (t + 2) * as], a[ao + (t + 3) * as], y, yo, n, first);
+    }
+    int r = cnt - t;
+    if (r == 3) {
+      comb3(xa[t], xo[t], xa[t + 1], xo[t + 1], xa[t + 2], xo[t + 2], a[ao + t * as], a[ao + (t + 1) * as],
+          a[ao + (t + 2) * as], y, yo, n, first);
+    } else if (r == 2) {
+      comb2(xa[t], xo[t], xa[t + 1], xo[t + 1], a[ao + t * as], a[ao + (t + 1) * as], y, yo, n, first);
+    } else if (r == 1) {
+      if (first) {
+        java.util.Arrays.fill(y, yo, yo + n, 0f);
+      }
+      axpyV(a[ao + t * as], xa[t], xo[t], y, yo, n);
+    } else if (first) {
+      java.util.Arrays.fill(y, yo, yo + n, 0f);
+    }
+  }
+
+  @Override
+  public void linComb(float[][] xa, int[] xo, float[] a, int ao, int as, int cnt, float[] y, int yo, int n,
+      boolean fresh) {
+    linCombV(xa, xo, a, ao, as, cnt, y, yo, n, fresh);
+  }
+
+  /** {@code y = a0 x0 + a1 x1 + a2 x2 + a3 x3 (+ y unless fresh)}, any n. */
+  private static void comb4(float[] x0a, int x0, float[] x1a, int x1, float[] x2a, int x2, float[] x3a, int x3,
+      float a0, float a1, float a2, float a3, float[] y, int yo, int n, boolean fresh) {
+    FloatVector b0 = FloatVector.broadcast(S, a0);
+    FloatVector b1 = FloatVector.broadcast(S, a1);
+    FloatVector b2 = FloatVector.broadcast(S, a2);
+    FloatVector b3 = FloatVector.broadcast(S, a3);
+    int bound = S.loopBound(n);
+    int c = 0;
+    for (; c < bound; c += L) {
+      FloatVector acc = fresh ? FloatVector.zero(S) : FloatVector.fromArray(S, y, yo + c);
+      acc = FloatVector.fromArray(S, x0a, x0 + c).fma(b0, acc);
+      acc = FloatVector.fromArray(S, x1a, x1 + c).fma(b1, acc);
+      acc = FloatVector.fromArray(S, x2a, x2 + c).fma(b2, acc);
+      acc = FloatVector.fromArray(S, x3a, x3 + c).fma(b3, acc);
+      acc.intoArray(y, yo + c);
+    }
+    for (; c < n; c++) {
+      float v = fresh ? 0f : y[yo + c];
+      v = Math.fma(x0a[x0 + c], a0, v);
+      v = Math.fma(x1a[x1 + c], a1, v);
+      v = Math.fma(x2a[x2 + c], a2, v);
+      y[yo + c] = Math.fma(x3a[x3 + c], a3, v);
+    }
+  }
+
+  /** {@code y = a0 x0 + a1 x1 + a2 x2 (+ y unless fresh)}, any n. */
+  private static void comb3(float[] x0a, int x0, float[] x1a, int x1, float[] x2a, int x2, float a0, float a1,
+      float a2, float[] y, int yo, int n, boolean fresh) {
+    FloatVector b0 = FloatVector.broadcast(S, a0);
+    FloatVector b1 = FloatVector.broadcast(S, a1);
+    FloatVector b2 = FloatVector.broadcast(S, a2);
+    int bound = S.loopBound(n);
+    int c = 0;
+    for (; c < bound; c += L) {
+      FloatVector acc = fresh ? FloatVector.zero(S) : FloatVector.fromArray(S, y, yo + c);
+      acc = FloatVector.fromArray(S, x0a, x0 + c).fma(b0, acc);
+      acc = FloatVector.fromArray(S, x1a, x1 + c).fma(b1, acc);
+      acc = FloatVector.fromArray(S, x2a, x2 + c).fma(b2, acc);
+      acc.intoArray(y, yo + c);
+    }
+    for (; c < n; c++) {
+      float v = fresh ? 0f : y[yo + c];
+      v = Math.fma(x0a[x0 + c], a0, v);
+      v = Math.fma(x1a[x1 + c], a1, v);
+      y[yo + c] = Math.fma(x2a[x2 + c], a2, v);
+    }
+  }
+
+  /** {@code y = a0 x0 + a1 x1 (+ y unless fresh)}, any n. */
+  private static void comb2(float[] x0a, int x0, float[] x1a, int x1, float a0, float a1, float[] y, int yo, int n,
+      boolean fresh) {
+    FloatVector b0 = FloatVector.broadcast(S, a0);
+    FloatVector b1 = FloatVector.broadcast(S, a1);
+    int bound = S.loopBound(n);
+    int c = 0;
+    for (; c < bound; c += L) {
+      FloatVector acc = fresh ? FloatVector.zero(S) : FloatVector.fromArray(S, y, yo + c);
+      acc = FloatVector.fromArray(S, x0a, x0 + c).fma(b0, acc);
+      acc = FloatVector.fromArray(S, x1a, x1 + c).fma(b1, acc);
+      acc.intoArray(y, yo + c);
+    }
+    for (; c < n; c++) {
+      float v = fresh ? 0f : y[yo + c];
+      v = Math.fma(x0a[x0 + c], a0, v);
+      y[yo + c] = Math.fma(x1a[x1 + c], a1, v);
+    }
+  }
+
   /** {@code y += x}, n a multiple of {@link #L}. */
   private static void addV(float[] x, int xo, float[] y, int yo, int n) {
     for (int c = 0; c < n; c += L) {

@@ -15,6 +15,13 @@ public interface VectorMath {
   /** y[i] += a * x[i]. */
   void axpy(float a, float[] x, int xo, float[] y, int yo, int n);
 
+  /**
+   * A linear combination of rows: {@code y[yo ..] = sum_t a[ao + t * as] * xa[t][xo[t] ..]} for t in [0, cnt), plus
+   * y's own values unless {@code fresh}. The batched CBOW step is made of these (means of context rows, errors,
+   * summed updates).
+   */
+  void linComb(float[][] xa, int[] xo, float[] a, int ao, int as, int cnt, float[] y, int yo, int n, boolean fresh);
+
   /** x[i] *= a. */
   void scale(float a, float[] x, int xo, int n);
 

@@ -112,6 +112,9 @@ class LossTest {
    */
   private static double[] objective(TrainConfig cfg, Vocabulary vocab, Model m, HuffmanTree tree,
       UnigramTable table, int[] s) {
+    if (cfg.cbow() && cfg.sharedNegatives() && Trainer.CBOW_BATCH > 1) {
+      return batchedCbowObjective(cfg, vocab, m, table, s, Trainer.CBOW_BATCH);
+    }
     long next = 0;
     double sum = 0;
     long predictions = 0;
@@ -178,6 +181,69 @@ class LossTest {
     return new double[] {sum, predictions, terms};
   }
 
+  /**
+   * Batched CBOW's objective: the sentence in runs of {@code batch} centre words; each word of a run draws its window
+   * shrink, in order, then each word with a context draws its own negatives, in order. Per such word,
+   * -log sigmoid(P . h) - sum over its negatives other than the word of log sigmoid(-N . h), h the mean of its
+   * context rows.
+   */
+  private static double[] batchedCbowObjective(TrainConfig cfg, Vocabulary vocab, Model m, UnigramTable table,
+      int[] s, int batch) {
+    long next = 0;
+    double sum = 0;
+    long predictions = 0;
+    long terms = 0;
+    int len = s.length - 1;
+    for (int p0 = 0; p0 < len; p0 += batch) {
+      int nb = Math.min(batch, len - p0);
+      int[] b = new int[nb];
+      for (int i = 0; i < nb; i++) {
+        next = next * 25214903917L + 11;
+        b[i] = (int) Long.remainderUnsigned(next, cfg.window());
+      }
+      java.util.List<double[]> means = new java.util.ArrayList<>();
+      java.util.List<Integer> words = new java.util.ArrayList<>();
+      for (int i = 0; i < nb; i++) {
+        int p = p0 + i;
+        java.util.List<Integer> ctx = new java.util.ArrayList<>();
+        for (int a = b[i]; a < cfg.window() * 2 + 1 - b[i]; a++) {
+          int c = p - cfg.window() + a;
+          if (a != cfg.window() && c >= 0 && c < len) {
+            ctx.add(s[c]);
+          }
+        }
+        if (ctx.isEmpty()) {
+          continue;
+        }
+        double[] mean = new double[SIZE];
+        for (int c : ctx) {
+          for (int k = 0; k < SIZE; k++) {
+            mean[k] += m.syn0[c * SIZE + k] / ctx.size();
+          }
+        }
+        means.add(mean);
+        words.add(s[p]);
+      }
+      for (int j = 0; j < means.size(); j++) {
+        int word = words.get(j);
+        double[] h = means.get(j);
+        predictions++;
+        sum += nls(dot(m.syn1neg, word * SIZE, h));
+        terms++;
+        for (int d = 0; d < cfg.negative(); d++) {
+          next = next * 25214903917L + 11;
+          int t = table.get((int) ((next >>> 16) % table.tableSize()));
+          t = t != 0 ? t : (int) Long.remainderUnsigned(next, vocab.size() - 1) + 1;
+          if (t != word) {
+            sum += nls(-dot(m.syn1neg, t * SIZE, h));
+            terms++;
+          }
+        }
+      }
+    }
+    return new double[] {sum, predictions, terms};
+  }
+
   private static void check(boolean cbow, int hs, int negative, int window, boolean shared) throws Exception {
     Vocabulary vocab = vocab();
     TrainConfig cfg = config(cbow, hs, negative, window, shared, FROZEN, 1, 1);
@@ -204,6 +270,14 @@ class LossTest {
   @Test
   void cbowNegativeSamplingMatchesTheObjective() throws Exception {
     check(true, 0, 3, 2, false);
+  }
+
+  /** Neighbouring centre words trained as one batch (batched CBOW, -shared-negatives 1). */
+  @Test
+  void cbowSharedNegativesMatchesTheObjective() throws Exception {
+    assertTrue(Trainer.CBOW_BATCH > 1 && Trainer.CBOW_BATCH < SENTENCE.length, "a batch ends inside the sentence");
+    check(true, 0, 3, 2, true);
+    check(true, 0, 4, 3, true);
   }
 
   @Test

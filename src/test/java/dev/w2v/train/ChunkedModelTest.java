@@ -7,16 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.w2v.corpus.CorpusEncoder;
-import dev.w2v.corpus.DemoCorpus;
 import dev.w2v.corpus.EncodedCorpus;
-import dev.w2v.corpus.WordReader;
 import dev.w2v.math.Kernels;
 import dev.w2v.vocab.HuffmanTree;
-import dev.w2v.vocab.VocabBuilder;
 import dev.w2v.vocab.Vocabulary;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -31,15 +25,9 @@ class ChunkedModelTest {
     if (corpus != null) {
       return;
     }
-    java.io.StringWriter w = new java.io.StringWriter();
-    DemoCorpus.write(w, 3_000, 11);
-    byte[] text = w.toString().getBytes(StandardCharsets.UTF_8);
-    VocabBuilder b = new VocabBuilder();
-    CorpusEncoder.Recorder recorder = new CorpusEncoder.Recorder(Long.MAX_VALUE);
-    b.scan(new WordReader(new ByteArrayInputStream(text), 100), recorder);
-    int[][] map = new int[1][];
-    vocab = b.build(1, map);
-    corpus = recorder.finish(map[0]);
+    DemoEncoded demo = DemoEncoded.of(3_000, 11, 1);
+    vocab = demo.vocab();
+    corpus = demo.corpus();
   }
 
   /** Every row of the matrix, whichever way it is stored. */

@@ -5,8 +5,6 @@ package dev.w2v.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.w2v.corpus.CorpusEncoder;
-import dev.w2v.corpus.DemoCorpus;
 import dev.w2v.corpus.EncodedCorpus;
 import dev.w2v.corpus.WordReader;
 import dev.w2v.vocab.HuffmanTree;
@@ -321,15 +319,9 @@ class LossTest {
   /** Several threads over a real corpus: the merged total is the sum of what each thread added, and learning lowers it. */
   @Test
   void mergedLossIsTheSumOfThePerThreadSumsAndFalls() throws Exception {
-    java.io.StringWriter w = new java.io.StringWriter();
-    DemoCorpus.write(w, 6_000, 7);
-    byte[] text = w.toString().getBytes(StandardCharsets.UTF_8);
-    VocabBuilder b = new VocabBuilder();
-    CorpusEncoder.Recorder recorder = new CorpusEncoder.Recorder(Long.MAX_VALUE);
-    b.scan(new WordReader(new ByteArrayInputStream(text), 100), recorder);
-    int[][] map = new int[1][];
-    Vocabulary vocab = b.build(5, map);
-    EncodedCorpus corpus = recorder.finish(map[0]);
+    DemoEncoded demo = DemoEncoded.of(6_000, 7, 5);
+    Vocabulary vocab = demo.vocab();
+    EncodedCorpus corpus = demo.corpus();
     TrainConfig cfg = config(false, 0, 5, 5, true, 0.025f, 3, 3);
     Model m = Model.allocate(vocab.size(), SIZE * 4, SIZE * 4, false, true);
     m.initSyn0();
@@ -357,15 +349,9 @@ class LossTest {
    */
   @Test
   void sampledLossIsWithinOnePercentOfEveryWordsLoss() throws Exception {
-    java.io.StringWriter w = new java.io.StringWriter();
-    DemoCorpus.write(w, 20_000, 11);
-    byte[] text = w.toString().getBytes(StandardCharsets.UTF_8);
-    VocabBuilder b = new VocabBuilder();
-    CorpusEncoder.Recorder recorder = new CorpusEncoder.Recorder(Long.MAX_VALUE);
-    b.scan(new WordReader(new ByteArrayInputStream(text), 100), recorder);
-    int[][] map = new int[1][];
-    Vocabulary vocab = b.build(5, map);
-    EncodedCorpus corpus = recorder.finish(map[0]);
+    DemoEncoded demo = DemoEncoded.of(20_000, 11, 5);
+    Vocabulary vocab = demo.vocab();
+    EncodedCorpus corpus = demo.corpus();
     assertTrue(Trainer.LOSS_EVERY > 1, "the default samples: " + Trainer.LOSS_EVERY);
     for (boolean cbow : new boolean[] {false, true}) {
       double[][] perEpoch = new double[2][];

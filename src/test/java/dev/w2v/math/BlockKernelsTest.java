@@ -31,42 +31,14 @@ class BlockKernelsTest {
           oa[k] = out;
           oo[k] = (k % 5) * n; // a repeated target row when nt > 5, as a negative drawn twice
         }
-        float[] s = new float[m * nt];
-        SimdMath.blockScoresV(ia, io, m, oa, oo, nt, n, s);
-        float[] g = new float[m * nt];
-        double[] wantIn = new double[in.length];
-        double[] wantOut = new double[out.length];
-        for (int i = 0; i < in.length; i++) {
-          wantIn[i] = in[i];
-          wantOut[i] = out[i];
-        }
-        for (int j = 0; j < m; j++) {
-          for (int k = 0; k < nt; k++) {
-            double d = 0;
-            for (int c = 0; c < n; c++) {
-              d += (double) in[io[j] + c] * out[oo[k] + c];
-            }
-            assertEquals(d, s[j * nt + k], 1e-5, "score " + j + "," + k + " of " + m + " x " + nt);
-            g[j * nt + k] = r.nextFloat() - 0.5f;
-          }
-        }
-        for (int j = 0; j < m; j++) {
-          for (int k = 0; k < nt; k++) {
-            float gj = g[j * nt + k];
-            for (int c = 0; c < n; c++) {
-              wantIn[io[j] + c] += gj * out[oo[k] + c]; // both from the rows as they were
-              wantOut[oo[k] + c] += gj * in[io[j] + c];
-            }
-          }
-        }
-        SimdMath.blockUpdateV(ia, io, m, oa, oo, nt, n, g, new float[m * n]);
-        for (int i = 0; i < in.length; i++) {
-          assertEquals(wantIn[i], in[i], 1e-5, "input " + i + " of " + m + " x " + nt);
-          assertEquals(wantOut[i], out[i], 1e-5, "output " + i + " of " + m + " x " + nt);
-        }
+        check(ia, in, io, m, oa, out, oo, nt, n, r, 1e-5, SimdMath::blockScoresV,
+            (ia1, io1, m1, oa1, oo1, nt1, n1, g) -> SimdMath.blockUpdateV(ia1, io1, m1, oa1, oo1, nt1, n1, g,
+                new float[m1 * n1]),
+            m + " x " + nt);
       }
     }
   }
+
   @Test
   void sixTargetKernelsMatchTheDefinitions() {
     int nt = SimdMath.NT6;
@@ -92,40 +64,58 @@ class BlockKernelsTest {
           oa[k] = out;
           oo[k] = (3 * k + 1) % 16 * n; // distinct output rows
         }
-        float[] s = new float[m * nt];
-        SimdMath.blockScores6V(ia, io, m, oa, oo, n, s);
-        float[] g = new float[m * nt];
-        double[] wantIn = new double[in.length];
-        double[] wantOut = new double[out.length];
-        for (int i = 0; i < in.length; i++) {
-          wantIn[i] = in[i];
-          wantOut[i] = out[i];
+        check(ia, in, io, m, oa, out, oo, nt, n, r, 1e-4,
+            (ia1, io1, m1, oa1, oo1, nt1, n1, s) -> SimdMath.blockScores6V(ia1, io1, m1, oa1, oo1, n1, s),
+            (ia1, io1, m1, oa1, oo1, nt1, n1, g) -> SimdMath.blockUpdate6V(ia1, io1, m1, oa1, oo1, n1, g),
+            m + " x 6, n " + n);
+      }
+    }
+  }
+
+  /** A block kernel over m input rows and nt output rows (given as arrays and offsets), with its m x nt array. */
+  private interface Block {
+    void run(float[][] ia, int[] io, int m, float[][] oa, int[] oo, int nt, int n, float[] x);
+  }
+
+  /**
+   * Runs {@code scores} (m x nt scores of the input rows against the output rows) and checks them against the
+   * definition in double within {@code scoreTol}, then runs {@code update} with random gradients and checks every
+   * element of both matrices against in += G O and out += G^T I, both computed from the rows as they were.
+   */
+  private static void check(float[][] ia, float[] in, int[] io, int m, float[][] oa, float[] out, int[] oo, int nt,
+      int n, Random r, double scoreTol, Block scores, Block update, String what) {
+    float[] s = new float[m * nt];
+    scores.run(ia, io, m, oa, oo, nt, n, s);
+    float[] g = new float[m * nt];
+    double[] wantIn = new double[in.length];
+    double[] wantOut = new double[out.length];
+    for (int i = 0; i < in.length; i++) {
+      wantIn[i] = in[i];
+      wantOut[i] = out[i];
+    }
+    for (int j = 0; j < m; j++) {
+      for (int k = 0; k < nt; k++) {
+        double d = 0;
+        for (int c = 0; c < n; c++) {
+          d += (double) in[io[j] + c] * out[oo[k] + c];
         }
-        for (int j = 0; j < m; j++) {
-          for (int k = 0; k < nt; k++) {
-            double d = 0;
-            for (int c = 0; c < n; c++) {
-              d += (double) in[io[j] + c] * out[oo[k] + c];
-            }
-            assertEquals(d, s[j * nt + k], 1e-4, "score " + j + "," + k + " of " + m + " x 6, n " + n);
-            g[j * nt + k] = r.nextFloat() - 0.5f;
-          }
-        }
-        for (int j = 0; j < m; j++) {
-          for (int k = 0; k < nt; k++) {
-            float gj = g[j * nt + k];
-            for (int c = 0; c < n; c++) {
-              wantIn[io[j] + c] += gj * out[oo[k] + c]; // both from the rows as they were
-              wantOut[oo[k] + c] += gj * in[io[j] + c];
-            }
-          }
-        }
-        SimdMath.blockUpdate6V(ia, io, m, oa, oo, n, g);
-        for (int i = 0; i < in.length; i++) {
-          assertEquals(wantIn[i], in[i], 1e-5, "input " + i + " of " + m + " x 6, n " + n);
-          assertEquals(wantOut[i], out[i], 1e-5, "output " + i + " of " + m + " x 6, n " + n);
+        assertEquals(d, s[j * nt + k], scoreTol, "score " + j + "," + k + " of " + what);
+        g[j * nt + k] = r.nextFloat() - 0.5f;
+      }
+    }
+    for (int j = 0; j < m; j++) {
+      for (int k = 0; k < nt; k++) {
+        float gj = g[j * nt + k];
+        for (int c = 0; c < n; c++) {
+          wantIn[io[j] + c] += gj * out[oo[k] + c]; // both from the rows as they were
+          wantOut[oo[k] + c] += gj * in[io[j] + c];
         }
       }
+    }
+    update.run(ia, io, m, oa, oo, nt, n, g);
+    for (int i = 0; i < in.length; i++) {
+      assertEquals(wantIn[i], in[i], 1e-5, "input " + i + " of " + what);
+      assertEquals(wantOut[i], out[i], 1e-5, "output " + i + " of " + what);
     }
   }
 }

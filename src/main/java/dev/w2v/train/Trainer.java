@@ -44,6 +44,24 @@ public final class Trainer {
    * {@link SimdMath#blockUpdate6V}) out, for measuring them against the general block kernels.
    */
   static final boolean FUSED = !"false".equals(System.getProperty("w2v.fused"));
+  /**
+   * The batched loops first read one float of each cache line of every row a step will use ({@link #touch}), so
+   * that the rows' cache misses are waited for together rather than one row after another (Java has no prefetch
+   * instruction; a load whose value is kept is the nearest thing). {@code -Dw2v.touch=false} leaves it out, for
+   * measuring it. It changes no result.
+   */
+  static final boolean TOUCH = !"false".equals(System.getProperty("w2v.touch"));
+  /**
+   * Reads {@code row[off .. off + n)} one float per 64-byte line (and its last float, since rows need not start on
+   * a line) and returns their sum, which the caller keeps so that the loads are not optimised away.
+   */
+  static float touch(float[] row, int off, int n) {
+    float s = row[off + n - 1];
+    for (int o = off, e = off + n; o < e; o += 16) {
+      s += row[o];
+    }
+    return s;
+  }
 
   private final TrainConfig cfg;
   private final Model model;
@@ -354,6 +372,9 @@ public final class Trainer {
     final float[] gNeg = new float[cbowBatch * cfg.negative()];
     final float[][] negRows = new float[cbowBatch * cfg.negative()][];
     final int[] negOff = new int[cbowBatch * cfg.negative()];
+    final int[] negId = new int[cbowBatch * cfg.negative()];
+    /** The sum of the floats {@link #touch} read (kept, so that the JIT keeps the loads). */
+    float touchSink;
     // row lists for the kernels: the errors (for the scatter), each word's output rows and its negatives' rows
     final float[][] eRows = new float[cbowBatch][];
     final int[] eOff = new int[cbowBatch];
@@ -614,22 +635,9 @@ public final class Trainer {
         int p = p0 + i;
         int lo = Math.max(0, p - window + bShrink[i]);
         int hi = Math.min(sentenceLength - 1, p + window - bShrink[i]);
-        int cw = hi - lo; // the window [lo, hi] without the centre
-        if (cw == 0) {
+        if (hi - lo == 0) {
           continue;
         }
-        // h_j = mean of the context rows (word2vec.c: neu1 = sum, then / cw)
-        int r = 0;
-        for (int q = lo; q <= hi; q++) {
-          if (q != p) {
-            int c = sen[q];
-            inRows[r] = syn0c[c >>> shift];
-            inOff[r] = (c & mask) * stride;
-            r++;
-          }
-        }
-        java.util.Arrays.fill(coef, 0, cw, 1f / cw);
-        linComb(inRows, inOff, coef, 0, 1, cw, hid, m * stride, true);
         int w = sen[p];
         bPos[m] = p;
         bLo[m] = lo;
@@ -645,7 +653,45 @@ public final class Trainer {
       if (m == 0) {
         return;
       }
-      // per word: its own draw of negatives (word2vec.c's), the scores and e_j = sum_t g_jt O_t from the rows as read
+      // every word's own draw of negatives (word2vec.c's), in word2vec.c's order
+      final int nneg = m * negative;
+      for (int i = 0; i < nneg; i++) {
+        int t = drawNegative();
+        negId[i] = t;
+        negRows[i] = syn1negc[t >>> shift];
+        negOff[i] = (t & mask) * stride;
+      }
+      if (TOUCH) {
+        // one load per cache line of every row the batch will use, all independent, so their misses overlap
+        float s = 0;
+        for (int q = qlo; q <= qhi; q++) {
+          int c = sen[q];
+          s += touch(syn0c[c >>> shift], (c & mask) * stride, n);
+        }
+        for (int j = 0; j < m; j++) {
+          s += touch(posRows[j], posOff[j], n);
+        }
+        for (int i = 0; i < nneg; i++) {
+          s += touch(negRows[i], negOff[i], n);
+        }
+        touchSink += s;
+      }
+      for (int j = 0; j < m; j++) {
+        // h_j = mean of the context rows (word2vec.c: neu1 = sum, then / cw)
+        int p = bPos[j];
+        int r = 0;
+        for (int q = bLo[j]; q <= bHi[j]; q++) {
+          if (q != p) {
+            int c = sen[q];
+            inRows[r] = syn0c[c >>> shift];
+            inOff[r] = (c & mask) * stride;
+            r++;
+          }
+        }
+        java.util.Arrays.fill(coef, 0, r, 1f / r);
+        linComb(inRows, inOff, coef, 0, 1, r, hid, j * stride, true);
+      }
+      // per word: the scores and e_j = sum_t g_jt O_t from the rows as read
       float l = 0;
       for (int j = 0; j < m; j++) {
         tRows[0] = posRows[j];
@@ -656,10 +702,10 @@ public final class Trainer {
         l += lj ? LogSigmoid.term(lossTable, f, 1) : 0f;
         coef[0] = gradient(f, 1, alpha);
         for (int k = 1; k <= negative; k++) {
-          int t = drawNegative();
           int i = j * negative + k - 1;
-          negRows[i] = tRows[k] = syn1negc[t >>> shift];
-          negOff[i] = tOff[k] = (t & mask) * stride;
+          int t = negId[i];
+          tRows[k] = negRows[i];
+          tOff[k] = negOff[i];
           if (t == bWord[j]) {
             coef[k] = 0f; // word2vec.c: if (target == word) continue;
             continue;

@@ -30,23 +30,25 @@ public final class UnigramTable {
     }
     int[] starts = new int[vocabSize + 1];
     int runs = 0;
+    // word2vec.c's loop stores table[a] = i, then moves i on (once) when a / table_size > d1. Between two moves
+    // nothing changes, so this jumps from one move to the next: a run of word i starts at a and ends at the first
+    // a' >= a where the test holds (found exactly, by the same double expression, from a guess at d1 * table_size).
     int i = 0;
-    int prev = -1;
     double d1 = Math.pow(counts[i], power) / trainWordsPow;
-    for (int a = 0; a < tableSize; a++) {
-      if (i != prev) { // table[a] = i starts a new run
-        starts[runs++] = a;
-        prev = i;
+    long at = 0;
+    while (at < tableSize) {
+      starts[runs++] = (int) at;
+      if (i == vocabSize - 1) {
+        break; // the last word: word2vec.c's i stays clamped here to the end
       }
-      if (a / (double) tableSize > d1) {
-        i++;
-        // word2vec.c reads vocab[vocab_size].cn here once i passes the end; the value cannot matter (i is
-        // clamped below), so we use 0.
-        d1 += Math.pow(i < vocabSize ? counts[i] : 0, power) / trainWordsPow;
+      long n = firstAbove(d1, at, tableSize);
+      if (n >= tableSize) {
+        break;
       }
-      if (i >= vocabSize) {
-        i = vocabSize - 1;
-      }
+      i++;
+      // word2vec.c reads vocab[vocab_size].cn when i passes the end; here i < vocabSize always
+      d1 += Math.pow(counts[i], power) / trainWordsPow;
+      at = n + 1;
     }
     // runs are for words 0 .. runs-1, in order
     this.first = new int[runs + 1];
@@ -62,6 +64,23 @@ public final class UnigramTable {
       }
       bucket[k] = w;
     }
+  }
+
+  /**
+   * The smallest {@code x} in {@code [from, tableSize)} with {@code x / (double) tableSize > d1} (word2vec.c's
+   * test), or {@code tableSize} if there is none. The test is monotone in x, and {@code d1 * tableSize} is within
+   * a step or two of the answer, so the two loops are short (a NaN d1 fails every test, as in word2vec.c).
+   */
+  private static long firstAbove(double d1, long from, int tableSize) {
+    double guess = Math.floor(d1 * tableSize);
+    long x = guess >= tableSize ? tableSize : Math.max(from, (long) guess);
+    while (x > from && (x - 1) / (double) tableSize > d1) {
+      x--;
+    }
+    while (x < tableSize && !(x / (double) tableSize > d1)) {
+      x++;
+    }
+    return x;
   }
 
   /** {@code table[a]} of word2vec.c, for 0 <= a < tableSize. */

@@ -53,6 +53,45 @@ class UnigramTableTest {
   }
 
   @Test
+  void fullSizeTableAgreesAtEveryRunBoundary() {
+    // word2vec.c's 1e8 entries (too many to hold as ints in a test): the literal loop, streamed, against get() on
+    // both sides of every change of word, for a Zipf-like vocabulary with a long tail of rare words
+    long[] cn = new long[40_000];
+    for (int w = 0; w < cn.length; w++) {
+      cn[w] = Math.max(5, (long) (3e6 / (w + 1)));
+    }
+    UnigramTable t = new UnigramTable(cn);
+    int tableSize = UnigramTable.TABLE_SIZE;
+    double trainWordsPow = 0;
+    for (long c : cn) {
+      trainWordsPow += Math.pow(c, 0.75);
+    }
+    int i = 0;
+    int prev = -1;
+    int changes = 0;
+    double d1 = Math.pow(cn[i], 0.75) / trainWordsPow;
+    for (int a = 0; a < tableSize; a++) {
+      if (i != prev) {
+        assertEquals(i, t.get(a), "table[" + a + "]");
+        if (a > 0) {
+          assertEquals(prev, t.get(a - 1), "table[" + (a - 1) + "]");
+        }
+        prev = i;
+        changes++;
+      }
+      if (a / (double) tableSize > d1) {
+        i++;
+        d1 += Math.pow(i < cn.length ? cn[i] : 0, 0.75) / trainWordsPow;
+      }
+      if (i >= cn.length) {
+        i = cn.length - 1;
+      }
+    }
+    assertEquals(cn.length - 1, t.get(tableSize - 1));
+    assertEquals(changes, t.words(), "every word has a run");
+  }
+
+  @Test
   void wordsTooRareForASlotAreSkipped() {
     // a word whose share is below one slot may get no run at all; get() must still agree everywhere
     long[] cn = new long[50];

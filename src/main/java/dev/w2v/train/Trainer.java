@@ -375,6 +375,8 @@ public final class Trainer {
     final int[] negId = new int[cbowBatch * cfg.negative()];
     /** The sum of the floats {@link #touch} read (kept, so that the JIT keeps the loads). */
     float touchSink;
+    /** The last context position the previous batch of this sentence touched. */
+    int touchedHi;
     // row lists for the kernels: the errors (for the scatter), each word's output rows and its negatives' rows
     final float[][] eRows = new float[cbowBatch][];
     final int[] eOff = new int[cbowBatch];
@@ -664,10 +666,12 @@ public final class Trainer {
       if (TOUCH) {
         // one load per cache line of every row the batch will use, all independent, so their misses overlap
         float s = 0;
-        for (int q = qlo; q <= qhi; q++) {
+        // (the span's rows up to the last batch's end, in this sentence, were read by that batch: still cached)
+        for (int q = p0 > 0 ? Math.max(qlo, touchedHi + 1) : qlo; q <= qhi; q++) {
           int c = sen[q];
           s += touch(syn0c[c >>> shift], (c & mask) * stride, n);
         }
+        touchedHi = qhi;
         for (int j = 0; j < m; j++) {
           s += touch(posRows[j], posOff[j], n);
         }

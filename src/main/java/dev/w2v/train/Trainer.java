@@ -50,6 +50,15 @@ public final class Trainer {
    * instruction; a load whose value is kept is the nearest thing). {@code -Dw2v.touch=false} leaves it out, for
    * measuring it. It changes no result.
    */
+  /**
+   * Batched CBOW with several threads keeps a private copy of the output rows (syn1neg) of the HOT_ROWS most frequent
+   * words on each thread (a third to a half of all negative draws land there), and adds each thread's change to
+   * the shared rows every HOT_MERGE_SYNCS syncs (of 10,000 words each) and at the end of its epoch. Both threads
+   * otherwise write these rows all the time, and each write takes the rows' cache lines from the other core.
+   * {@code -Dw2v.hotRows=0} turns it off; {@code -Dw2v.hotMergeSyncs=N} sets how often they merge.
+   */
+  static final int HOT_ROWS = Integer.getInteger("w2v.hotRows", 2048);
+  static final int HOT_MERGE_SYNCS = Math.max(1, Integer.getInteger("w2v.hotMergeSyncs", 10));
   static final boolean TOUCH = !"false".equals(System.getProperty("w2v.touch"));
   /**
    * Reads {@code row[off .. off + n)} one float per 64-byte line (and its last float, since rows need not start on
@@ -88,6 +97,10 @@ public final class Trainer {
   private final SubwordModel subwords;
   private long epochsDone;
   private int lossEvery = LOSS_EVERY;
+  private int hotRows = HOT_ROWS;
+  private int hotMergeSyncs = HOT_MERGE_SYNCS;
+  /** Serialises the threads' merges of their hot rows into the shared ones. */
+  private final Object hotLock = new Object();
 
   /**
    * @param simd use the Vector API kernels (default mode); false gives word2vec.c's exact float arithmetic
@@ -152,6 +165,15 @@ public final class Trainer {
       states[id].threadAlpha = threadAlpha[id];
       states[id].eof = threadEof[id];
     }
+  }
+
+  /**
+   * Sets the private hot output rows of batched CBOW (see {@link #HOT_ROWS}): {@code rows} words (0: none), merged
+   * every {@code syncs} syncs. Call before training.
+   */
+  void hotRows(int rows, int syncs) {
+    this.hotRows = Math.max(0, rows);
+    this.hotMergeSyncs = Math.max(1, syncs);
   }
 
   /** Computes the loss for one centre word in {@code every} (1: all of them); {@link #LOSS_EVERY} by default. */
@@ -396,7 +418,49 @@ public final class Trainer {
     boolean lossNow;
     /** Everything this thread added to {@code loss} (for tests: the merged total is the sum of these). */
     double lossAdded;
+    // the private hot output rows (batched CBOW, several threads): their values now, and at the last merge
+    int hotK;
+    float[] hot;
+    float[] hotBase;
+    int hotWait;
     final long[] padTail = new long[16];
+
+    /** Takes private copies of the hot rows (at the start of each epoch: the shared rows are whole then). */
+    void hotLoad() {
+      int k = cfg.threads() > 1 && cbowBatch > 0 && subwords == null ? Math.min(hotRows, vocabSize) : 0;
+      if (k != hotK || hot == null) {
+        hotK = k;
+        hot = new float[k * stride];
+        hotBase = new float[k * stride];
+      }
+      synchronized (hotLock) {
+        for (int w = 0; w < hotK; w++) {
+          System.arraycopy(syn1negc[w >>> shift], (w & mask) * stride, hot, w * stride, stride);
+        }
+      }
+      System.arraycopy(hot, 0, hotBase, 0, hot.length);
+      hotWait = 0;
+    }
+
+    /**
+     * Adds what this thread changed in its hot rows since the last merge to the shared rows, and takes the sum
+     * (with the other threads' merged changes) as its new copy.
+     */
+    void hotMerge() {
+      synchronized (hotLock) {
+        for (int w = 0; w < hotK; w++) {
+          float[] sh = syn1negc[w >>> shift];
+          int so = (w & mask) * stride;
+          int ho = w * stride;
+          for (int i = 0; i < stride; i++) {
+            float v = sh[so + i] + (hot[ho + i] - hotBase[ho + i]);
+            sh[so + i] = v;
+            hot[ho + i] = v;
+            hotBase[ho + i] = v;
+          }
+        }
+      }
+    }
 
     ThreadState(int id, long nextRandom) {
       this.id = id;
@@ -422,10 +486,15 @@ public final class Trainer {
       int sentenceLength = 0;
       int sentencePosition = 0;
       int lossWait = 0; // centre words before the next whose loss is computed
+      hotLoad();
       while (true) {
         if (wordCount - lastWordCount > 10000) {
           long wca = wordCountActual.addAndGet(wordCount - lastWordCount);
           lastWordCount = wordCount;
+          if (hotK > 0 && ++hotWait >= hotMergeSyncs) {
+            hotWait = 0;
+            hotMerge();
+          }
           if (!mergeLoss(epoch) || loss.diverged()) {
             return; // NaN or infinity: TrainJob reports it and writes nothing
           }
@@ -466,6 +535,9 @@ public final class Trainer {
           sentencePosition = 0;
         }
         if (eof || wordCount > wordsPerThread) {
+          if (hotK > 0) {
+            hotMerge();
+          }
           wordCountActual.addAndGet(wordCount - lastWordCount);
           mergeLoss(epoch);
           loss.threadFinished(epochIndex(epoch));
@@ -646,8 +718,8 @@ public final class Trainer {
         bHi[m] = hi;
         bWord[m] = w;
         bLoss[m] = bLossIn[i];
-        posRows[m] = syn1negc[w >>> shift];
-        posOff[m] = (w & mask) * stride;
+        posRows[m] = w < hotK ? hot : syn1negc[w >>> shift];
+        posOff[m] = w < hotK ? w * stride : (w & mask) * stride;
         qlo = Math.min(qlo, lo);
         qhi = Math.max(qhi, hi);
         m++;
@@ -660,8 +732,8 @@ public final class Trainer {
       for (int i = 0; i < nneg; i++) {
         int t = drawNegative();
         negId[i] = t;
-        negRows[i] = syn1negc[t >>> shift];
-        negOff[i] = (t & mask) * stride;
+        negRows[i] = t < hotK ? hot : syn1negc[t >>> shift];
+        negOff[i] = t < hotK ? t * stride : (t & mask) * stride;
       }
       if (TOUCH) {
         // one load per cache line of every row the batch will use, all independent, so their misses overlap

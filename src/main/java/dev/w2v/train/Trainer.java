@@ -57,7 +57,7 @@ public final class Trainer {
    * otherwise write these rows all the time, and each write takes the rows' cache lines from the other core.
    * {@code -Dw2v.hotRows=0} turns it off; {@code -Dw2v.hotMergeSyncs=N} sets how often they merge.
    */
-  static final int HOT_ROWS = Integer.getInteger("w2v.hotRows", 2048);
+  static final int HOT_ROWS = Integer.getInteger("w2v.hotRows", 1024);
   static final int HOT_MERGE_SYNCS = Math.max(1, Integer.getInteger("w2v.hotMergeSyncs", 10));
   static final boolean TOUCH = !"false".equals(System.getProperty("w2v.touch"));
   /**

@@ -45,20 +45,20 @@ public final class Trainer {
    */
   static final boolean FUSED = !"false".equals(System.getProperty("w2v.fused"));
   /**
-   * The batched loops first read one float of each cache line of every row a step will use ({@link #touch}), so
-   * that the rows' cache misses are waited for together rather than one row after another (Java has no prefetch
-   * instruction; a load whose value is kept is the nearest thing). {@code -Dw2v.touch=false} leaves it out, for
-   * measuring it. It changes no result.
-   */
-  /**
    * Batched CBOW with several threads keeps a private copy of the output rows (syn1neg) of the HOT_ROWS most frequent
-   * words on each thread (a third to a half of all negative draws land there), and adds each thread's change to
+   * words on each thread (about half of all negative draws land there on gutenberg8), and adds each thread's change to
    * the shared rows every HOT_MERGE_SYNCS syncs (of 10,000 words each) and at the end of its epoch. Both threads
    * otherwise write these rows all the time, and each write takes the rows' cache lines from the other core.
    * {@code -Dw2v.hotRows=0} turns it off; {@code -Dw2v.hotMergeSyncs=N} sets how often they merge.
    */
   static final int HOT_ROWS = Integer.getInteger("w2v.hotRows", 1024);
   static final int HOT_MERGE_SYNCS = Math.max(1, Integer.getInteger("w2v.hotMergeSyncs", 10));
+  /**
+   * Batched CBOW first reads one float of each cache line of every row a batch will use ({@link #touch}), so
+   * that the rows' cache misses are waited for together rather than one row after another (Java has no prefetch
+   * instruction; a load whose value is kept is the nearest thing). {@code -Dw2v.touch=false} leaves it out, for
+   * measuring it. It changes no result.
+   */
   static final boolean TOUCH = !"false".equals(System.getProperty("w2v.touch"));
   /**
    * Reads {@code row[off .. off + n)} one float per 64-byte line (and its last float, since rows need not start on

@@ -427,11 +427,10 @@ public final class Trainer {
 
     /** Takes private copies of the hot rows (at the start of each epoch: the shared rows are whole then). */
     void hotLoad() {
-      int k = cfg.threads() > 1 && cbowBatch > 0 && subwords == null ? Math.min(hotRows, vocabSize) : 0;
-      if (k != hotK || hot == null) {
-        hotK = k;
-        hot = new float[k * stride];
-        hotBase = new float[k * stride];
+      if (hot == null) { // the first epoch (hotRows is set before training)
+        hotK = cfg.threads() > 1 && cbowBatch > 0 && subwords == null ? Math.min(hotRows, vocabSize) : 0;
+        hot = new float[hotK * stride];
+        hotBase = new float[hotK * stride];
       }
       synchronized (hotLock) {
         for (int w = 0; w < hotK; w++) {
@@ -460,6 +459,16 @@ public final class Trainer {
           }
         }
       }
+    }
+
+    /** The array holding word w's output row (syn1neg) for batched CBOW: this thread's hot copy, or the shared one. */
+    private float[] outArray(int w) {
+      return w < hotK ? hot : syn1negc[w >>> shift];
+    }
+
+    /** The offset of word w's output row in {@link #outArray}. */
+    private int outOffset(int w) {
+      return w < hotK ? w * stride : (w & mask) * stride;
     }
 
     ThreadState(int id, long nextRandom) {
@@ -718,8 +727,8 @@ public final class Trainer {
         bHi[m] = hi;
         bWord[m] = w;
         bLoss[m] = bLossIn[i];
-        posRows[m] = w < hotK ? hot : syn1negc[w >>> shift];
-        posOff[m] = w < hotK ? w * stride : (w & mask) * stride;
+        posRows[m] = outArray(w);
+        posOff[m] = outOffset(w);
         qlo = Math.min(qlo, lo);
         qhi = Math.max(qhi, hi);
         m++;
@@ -732,8 +741,8 @@ public final class Trainer {
       for (int i = 0; i < nneg; i++) {
         int t = drawNegative();
         negId[i] = t;
-        negRows[i] = t < hotK ? hot : syn1negc[t >>> shift];
-        negOff[i] = t < hotK ? t * stride : (t & mask) * stride;
+        negRows[i] = outArray(t);
+        negOff[i] = outOffset(t);
       }
       if (TOUCH) {
         // one load per cache line of every row the batch will use, all independent, so their misses overlap

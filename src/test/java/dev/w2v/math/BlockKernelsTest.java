@@ -3,6 +3,7 @@ package dev.w2v.math;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
+import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** The skip-gram block kernels against the plain definitions, in double, for every small m and nt. */
@@ -13,25 +14,8 @@ class BlockKernelsTest {
     Random r = new Random(5);
     for (int m = 1; m <= 10; m++) {
       for (int nt = 1; nt <= 7; nt++) {
-        float[] in = new float[16 * n];
-        float[] out = new float[16 * n];
-        for (int i = 0; i < in.length; i++) {
-          in[i] = r.nextFloat() - 0.5f;
-          out[i] = r.nextFloat() - 0.5f;
-        }
-        float[][] ia = new float[m][];
-        float[][] oa = new float[nt][];
-        int[] io = new int[m];
-        int[] oo = new int[nt];
-        for (int j = 0; j < m; j++) {
-          ia[j] = in;
-          io[j] = j * n; // distinct input rows
-        }
-        for (int k = 0; k < nt; k++) {
-          oa[k] = out;
-          oo[k] = (k % 5) * n; // a repeated target row when nt > 5, as a negative drawn twice
-        }
-        check(ia, in, io, m, oa, out, oo, nt, n, r, 1e-5, SimdMath::blockScoresV,
+        // distinct input rows; a repeated target row when nt > 5, as a negative drawn twice
+        checkOnRandomRows(r, m, nt, n, j -> j, k -> k % 5, 1e-5, SimdMath::blockScoresV,
             (ia1, io1, m1, oa1, oo1, nt1, n1, g) -> SimdMath.blockUpdateV(ia1, io1, m1, oa1, oo1, nt1, n1, g,
                 new float[m1 * n1]),
             m + " x " + nt);
@@ -46,30 +30,40 @@ class BlockKernelsTest {
     for (int blocks = 1; blocks <= 19; blocks += 18) { // one vector a row, and rows of 19 vectors (dim 300 at 16)
       int n = blocks * SimdMath.L;
       for (int m = 1; m <= 10; m++) {
-        float[] in = new float[16 * n];
-        float[] out = new float[16 * n];
-        for (int i = 0; i < in.length; i++) {
-          in[i] = r.nextFloat() - 0.5f;
-          out[i] = r.nextFloat() - 0.5f;
-        }
-        float[][] ia = new float[m][];
-        float[][] oa = new float[nt][];
-        int[] io = new int[m];
-        int[] oo = new int[nt];
-        for (int j = 0; j < m; j++) {
-          ia[j] = in;
-          io[j] = (15 - j) * n; // distinct input rows, in no particular order
-        }
-        for (int k = 0; k < nt; k++) {
-          oa[k] = out;
-          oo[k] = (3 * k + 1) % 16 * n; // distinct output rows
-        }
-        check(ia, in, io, m, oa, out, oo, nt, n, r, 1e-4,
+        // distinct input rows, in no particular order; distinct output rows
+        checkOnRandomRows(r, m, nt, n, j -> 15 - j, k -> (3 * k + 1) % 16, 1e-4,
             (ia1, io1, m1, oa1, oo1, nt1, n1, s) -> SimdMath.blockScores6V(ia1, io1, m1, oa1, oo1, n1, s),
             (ia1, io1, m1, oa1, oo1, nt1, n1, g) -> SimdMath.blockUpdate6V(ia1, io1, m1, oa1, oo1, n1, g),
             m + " x 6, n " + n);
       }
     }
+  }
+
+  /**
+   * Two random 16-row matrices of rows of n floats, input row j of the step at row {@code inRow(j)} of the first and
+   * target k at row {@code outRow(k)} of the second; then {@link #check}.
+   */
+  private static void checkOnRandomRows(Random r, int m, int nt, int n, IntUnaryOperator inRow,
+      IntUnaryOperator outRow, double scoreTol, Block scores, Block update, String what) {
+    float[] in = new float[16 * n];
+    float[] out = new float[16 * n];
+    for (int i = 0; i < in.length; i++) {
+      in[i] = r.nextFloat() - 0.5f;
+      out[i] = r.nextFloat() - 0.5f;
+    }
+    float[][] ia = new float[m][];
+    float[][] oa = new float[nt][];
+    int[] io = new int[m];
+    int[] oo = new int[nt];
+    for (int j = 0; j < m; j++) {
+      ia[j] = in;
+      io[j] = inRow.applyAsInt(j) * n;
+    }
+    for (int k = 0; k < nt; k++) {
+      oa[k] = out;
+      oo[k] = outRow.applyAsInt(k) * n;
+    }
+    check(ia, in, io, m, oa, out, oo, nt, n, r, scoreTol, scores, update, what);
   }
 
   /** A block kernel over m input rows and nt output rows (given as arrays and offsets), with its m x nt array. */

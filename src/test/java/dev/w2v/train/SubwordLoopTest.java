@@ -36,13 +36,7 @@ class SubwordLoopTest {
       float[] syn0 = new float[v * stride];
       float[] ngr = new float[bucket * stride];
       float[] out = new float[v * stride];
-      for (float[] m : new float[][] {syn0, ngr, out}) {
-        for (int i = 0; i < m.length / stride; i++) {
-          for (int c = 0; c < SIZE; c++) {
-            m[i * stride + c] = (r.nextFloat() - 0.5f) / 2;
-          }
-        }
-      }
+      randomRows(r, stride, syn0, ngr, out);
       TrainConfig cfg = new TrainConfig(java.nio.file.Path.of("x"), null, SIZE, 3, 0f, 0, 3, 1, 1, 1, 0.05f, 0, 0,
           false, null, null, false, false, false);
       SubwordConfig sc = new SubwordConfig(2, 4, bucket, null);
@@ -59,73 +53,20 @@ class SubwordLoopTest {
       }
 
       // fastText's loop over the same draws: per context word, gather, update the output rows, scatter
-      float[] fsyn0 = syn0.clone();
-      float[] fngr = ngr.clone();
-      float[] fout = out.clone();
-      long rnd = seed;
+      FastText ft = new FastText(syn0, ngr, out, stride, table, v, seed);
       for (int pos = 0; pos < sen.length; pos++) {
-        int word = sen[pos];
-        int[] rows = rowsOf(sub, word);
+        int[] rows = rowsOf(sub, sen[pos]);
         for (int a = 0; a < 7; a++) {
           int c = pos - 3 + a;
-          if (a == 3 || c < 0 || c >= sen.length) {
-            continue;
-          }
-          float[] h = new float[SIZE];
-          for (int row : rows) {
-            float[] m = row < 0 ? fsyn0 : fngr;
-            int o = (row < 0 ? -row - 1 : row) * stride;
-            for (int k = 0; k < SIZE; k++) {
-              h[k] += m[o + k];
-            }
-          }
-          for (int k = 0; k < SIZE; k++) {
-            h[k] /= rows.length;
-          }
-          float[] grad = new float[SIZE];
-          for (int d = 0; d < 4; d++) {
-            int target;
-            int label;
-            if (d == 0) {
-              target = sen[c];
-              label = 1;
-            } else {
-              rnd = rnd * 25214903917L + 11;
-              target = table.get((int) ((rnd >>> 16) % table.tableSize()));
-              if (target == 0) {
-                target = (int) Long.remainderUnsigned(rnd, v - 1) + 1;
-              }
-              if (target == sen[c]) {
-                continue;
-              }
-              label = 0;
-            }
-            float f = 0;
-            for (int k = 0; k < SIZE; k++) {
-              f += h[k] * fout[target * stride + k];
-            }
-            // word2vec.c's tabulated sigmoid, saturated outside (-6, 6), as w2v's kernels use
-            float sig = f > SigmoidTable.MAX_EXP ? 1f : f < -SigmoidTable.MAX_EXP ? 0f
-                : SigmoidTable.table()[(int) ((f + SigmoidTable.MAX_EXP) * SigmoidTable.SCALE)];
-            float g = (label - sig) * alpha;
-            for (int k = 0; k < SIZE; k++) {
-              grad[k] += g * fout[target * stride + k];
-              fout[target * stride + k] += g * h[k];
-            }
-          }
-          for (int row : rows) {
-            float[] m = row < 0 ? fsyn0 : fngr;
-            int o = (row < 0 ? -row - 1 : row) * stride;
-            for (int k = 0; k < SIZE; k++) {
-              m[o + k] += grad[k];
-            }
+          if (a != 3 && c >= 0 && c < sen.length) {
+            ft.update(rows, sen[c], alpha);
           }
         }
       }
-      assertEquals(rnd, loop.nextRandom, "the same draws");
+      assertEquals(ft.rnd, loop.nextRandom, "the same draws");
       int moved = 0;
       float[][] got = {model.syn0, sub.ngrams, model.syn1neg};
-      float[][] want = {fsyn0, fngr, fout};
+      float[][] want = {ft.syn0, ft.ngr, ft.out};
       float[][] before = {syn0, ngr, out};
       for (int m = 0; m < 3; m++) {
         for (int i = 0; i < got[m].length; i++) {
@@ -219,13 +160,7 @@ class SubwordLoopTest {
     float[] syn0 = new float[v * stride];
     float[] ngr = new float[bucket * stride];
     float[] out = new float[v * stride];
-    for (float[] m : new float[][] {syn0, ngr, out}) {
-      for (int i = 0; i < m.length / stride; i++) {
-        for (int c = 0; c < SIZE; c++) {
-          m[i * stride + c] = (r.nextFloat() - 0.5f) / 2;
-        }
-      }
-    }
+    randomRows(r, stride, syn0, ngr, out);
     long[] counts = new long[v];
     for (int i = 0; i < v; i++) {
       counts[i] = 100 - i;
@@ -258,10 +193,7 @@ class SubwordLoopTest {
     }
 
     // fastText's cbow: per centre word, gather every context word's rows, update the output rows, scatter
-    float[] fsyn0 = syn0.clone();
-    float[] fngr = ngr.clone();
-    float[] fout = out.clone();
-    long rnd = seed;
+    FastText ft = new FastText(syn0, ngr, out, stride, table, v, seed);
     int fpredictions = 0;
     for (int s = 0; s < sentences.length; s++) {
       int[] sen = sentences[s];
@@ -276,61 +208,16 @@ class SubwordLoopTest {
             }
           }
         }
-        if (bag.isEmpty()) {
-          continue;
-        }
-        fpredictions++;
-        float[] h = new float[SIZE];
-        for (int row : bag) {
-          float[] m = row < 0 ? fsyn0 : fngr;
-          int o = (row < 0 ? -row - 1 : row) * stride;
-          for (int k = 0; k < SIZE; k++) {
-            h[k] += m[o + k];
-          }
-        }
-        for (int k = 0; k < SIZE; k++) {
-          h[k] /= bag.size();
-        }
-        float[] grad = new float[SIZE];
-        for (int d = 0; d <= 3; d++) {
-          int target = sen[pos];
-          int label = 1;
-          if (d > 0) {
-            rnd = rnd * 25214903917L + 11;
-            target = table.get((int) ((rnd >>> 16) % table.tableSize()));
-            if (target == 0) {
-              target = (int) Long.remainderUnsigned(rnd, v - 1) + 1;
-            }
-            if (target == sen[pos]) {
-              continue;
-            }
-            label = 0;
-          }
-          float f = 0;
-          for (int k = 0; k < SIZE; k++) {
-            f += h[k] * fout[target * stride + k];
-          }
-          float sig = f > SigmoidTable.MAX_EXP ? 1f : f < -SigmoidTable.MAX_EXP ? 0f
-              : SigmoidTable.table()[(int) ((f + SigmoidTable.MAX_EXP) * SigmoidTable.SCALE)];
-          float g = (label - sig) * alpha;
-          for (int k = 0; k < SIZE; k++) {
-            grad[k] += g * fout[target * stride + k];
-            fout[target * stride + k] += g * h[k];
-          }
-        }
-        for (int row : bag) {
-          float[] m = row < 0 ? fsyn0 : fngr;
-          int o = (row < 0 ? -row - 1 : row) * stride;
-          for (int k = 0; k < SIZE; k++) {
-            m[o + k] += grad[k];
-          }
+        if (!bag.isEmpty()) {
+          fpredictions++;
+          ft.update(bag.stream().mapToInt(Integer::intValue).toArray(), sen[pos], alpha);
         }
       }
     }
-    assertEquals(rnd, loop.nextRandom, "the same draws");
+    assertEquals(ft.rnd, loop.nextRandom, "the same draws");
     assertEquals(fpredictions, predictions);
     float[][] got = {model.syn0, sub.ngrams, model.syn1neg};
-    float[][] want = {fsyn0, fngr, fout};
+    float[][] want = {ft.syn0, ft.ngr, ft.out};
     float[][] before = {syn0, ngr, out};
     double maxDiff = 0;
     double maxMove = 0;
@@ -346,6 +233,92 @@ class SubwordLoopTest {
     double bound = Double.isNaN(tol) ? maxMove / 10 : tol;
     assertTrue(maxDiff < bound, "simd " + simd + ": largest difference " + maxDiff + ", largest move " + maxMove);
     return maxDiff;
+  }
+
+  /**
+   * fastText's Model::update for one prediction, on copies of the matrices: h is the mean of the input rows (-(w + 1)
+   * for word w's own row, else an n-gram bucket), then the target and three negatives (word2vec.c's table and
+   * random stream, a negative equal to the target skipped), each scored against h with word2vec.c's tabulated
+   * sigmoid, its gradient added to the error and its output row moved; then the error goes to every input row.
+   */
+  private static final class FastText {
+    final float[] syn0;
+    final float[] ngr;
+    final float[] out;
+    final int stride;
+    final UnigramTable table;
+    final int v;
+    long rnd;
+
+    FastText(float[] syn0, float[] ngr, float[] out, int stride, UnigramTable table, int v, long seed) {
+      this.syn0 = syn0.clone();
+      this.ngr = ngr.clone();
+      this.out = out.clone();
+      this.stride = stride;
+      this.table = table;
+      this.v = v;
+      this.rnd = seed;
+    }
+
+    void update(int[] rows, int word, float alpha) {
+      float[] h = new float[SIZE];
+      for (int row : rows) {
+        float[] m = row < 0 ? syn0 : ngr;
+        int o = (row < 0 ? -row - 1 : row) * stride;
+        for (int k = 0; k < SIZE; k++) {
+          h[k] += m[o + k];
+        }
+      }
+      for (int k = 0; k < SIZE; k++) {
+        h[k] /= rows.length;
+      }
+      float[] grad = new float[SIZE];
+      for (int d = 0; d <= 3; d++) {
+        int target = word;
+        int label = 1;
+        if (d > 0) {
+          rnd = rnd * 25214903917L + 11;
+          target = table.get((int) ((rnd >>> 16) % table.tableSize()));
+          if (target == 0) {
+            target = (int) Long.remainderUnsigned(rnd, v - 1) + 1;
+          }
+          if (target == word) {
+            continue;
+          }
+          label = 0;
+        }
+        float f = 0;
+        for (int k = 0; k < SIZE; k++) {
+          f += h[k] * out[target * stride + k];
+        }
+        // word2vec.c's tabulated sigmoid, saturated outside (-6, 6), as w2v's kernels use
+        float sig = f > SigmoidTable.MAX_EXP ? 1f : f < -SigmoidTable.MAX_EXP ? 0f
+            : SigmoidTable.table()[(int) ((f + SigmoidTable.MAX_EXP) * SigmoidTable.SCALE)];
+        float g = (label - sig) * alpha;
+        for (int k = 0; k < SIZE; k++) {
+          grad[k] += g * out[target * stride + k];
+          out[target * stride + k] += g * h[k];
+        }
+      }
+      for (int row : rows) {
+        float[] m = row < 0 ? syn0 : ngr;
+        int o = (row < 0 ? -row - 1 : row) * stride;
+        for (int k = 0; k < SIZE; k++) {
+          m[o + k] += grad[k];
+        }
+      }
+    }
+  }
+
+  /** Fills the first SIZE columns of every row of each matrix, in turn, with values in [-0.25, 0.25). */
+  private static void randomRows(Random r, int stride, float[]... matrices) {
+    for (float[] m : matrices) {
+      for (int i = 0; i < m.length / stride; i++) {
+        for (int c = 0; c < SIZE; c++) {
+          m[i * stride + c] = (r.nextFloat() - 0.5f) / 2;
+        }
+      }
+    }
   }
 
   /** The centre word's input rows: -(w + 1) for its own row, then its n-gram buckets. */

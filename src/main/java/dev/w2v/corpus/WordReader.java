@@ -26,6 +26,9 @@ public final class WordReader implements AutoCloseable {
   private long consumed; // bytes of the stream before buf[0]
   private final byte[] word;
   private final int maxString;
+  /** Where {@link #nextInPlace()} left the current word: the buffer or {@link #word}, and its start there. */
+  private byte[] placeArray;
+  private int placeStart;
 
   /** @param maxString word2vec.c's MAX_STRING (100 for training, 60 for word2phrase) */
   public WordReader(InputStream in, int maxString) {
@@ -89,6 +92,62 @@ public final class WordReader implements AutoCloseable {
       }
     }
     return a;
+  }
+
+  /**
+   * As {@link #next()}, but the word may be left where it lies in the read buffer instead of copied: its bytes are
+   * {@link #placeArray()} from {@link #placeStart()}, valid until the next call. Same tokens as {@code next()}: a
+   * word that lies whole in the buffer, with no carriage return or NUL byte in it and not too long, is found by one
+   * tight loop; any other word (and the tokens around a refill) goes through {@code next()}.
+   */
+  public int nextInPlace() throws IOException {
+    final byte[] b = buf;
+    final int l = lim;
+    int p = pos;
+    byte c = 0;
+    while (p < l && ((c = b[p]) == ' ' || c == '\t')) {
+      p++;
+    }
+    if (p < l) {
+      if (c == '\n') {
+        pos = p + 1;
+        return NEWLINE;
+      }
+      final int start = p;
+      while (p < l && PLAIN[(c = b[p]) & 0xFF]) {
+        p++;
+      }
+      int len = p - start;
+      if (p < l && len > 0 && len < maxString - 1 && (c == ' ' || c == '\t' || c == '\n')) {
+        pos = c == '\n' ? p : p + 1; // a newline is the next token
+        placeArray = b;
+        placeStart = start;
+        return len;
+      }
+    }
+    placeArray = word;
+    placeStart = 0;
+    return next();
+  }
+
+  /** The array holding the word {@link #nextInPlace()} returned. */
+  public byte[] placeArray() {
+    return placeArray;
+  }
+
+  /** Where in {@link #placeArray()} that word starts. */
+  public int placeStart() {
+    return placeStart;
+  }
+
+  /** Bytes that may be part of a word as they stand: all but the separators, the carriage return and NUL. */
+  private static final boolean[] PLAIN = new boolean[256];
+
+  static {
+    java.util.Arrays.fill(PLAIN, true);
+    for (int ch : new int[] {' ', '\t', '\n', 13, 0}) {
+      PLAIN[ch] = false;
+    }
   }
 
   /**

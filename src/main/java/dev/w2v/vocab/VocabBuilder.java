@@ -59,25 +59,29 @@ public final class VocabBuilder {
 
   /** Reads every token of {@code reader}; {@code sink} may be null. Returns the number of tokens read. */
   public long scan(WordReader reader, TokenSink sink) throws IOException {
-    final byte[] w = reader.word();
     long n = 0;
     while (true) {
-      int len = reader.next();
+      int len = reader.nextInPlace();
       if (len == WordReader.EOF) {
         break;
       }
-      byte[] b = w;
+      byte[] b;
+      int off;
       if (len == WordReader.NEWLINE) {
         b = Vocabulary.EOS;
+        off = 0;
         len = b.length;
+      } else {
+        b = reader.placeArray();
+        off = reader.placeStart();
       }
       n++;
       if ((n & 0xFFFF) == 0) {
         tokensSoFar = tokens + n;
       }
-      int i = words.find(b, 0, len);
+      int i = words.find(b, off, len);
       if (i == -1) {
-        i = add(b, 0, len);
+        i = add(b, off, len);
         counts[i] = 1;
       } else {
         counts[i]++;

@@ -69,4 +69,34 @@ class PackedIdsTest {
     q.read(0, got, 0, got.length);
     assertArrayEquals(want, got);
   }
+
+  @Test
+  void remappedAcrossChunksWhetherTheCopyGrowsOrShrinks() {
+    // several 1 MB chunks: the copy is written into the chunks already read, and must not overrun what is unread
+    Random r = new Random(4);
+    int[] a = new int[3_000_000];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = r.nextInt(8) == 0 ? 128 + r.nextInt(1 << 20) : r.nextInt(128); // mostly one byte, some three
+    }
+    int[] grow = new int[(1 << 20) + 128]; // one-byte ids to three bytes, three-byte ids to one
+    int[] shrink = new int[grow.length]; // about half dropped, the rest kept as they are
+    for (int i = 0; i < grow.length; i++) {
+      grow[i] = i < 128 ? (1 << 20) + i : i % 128;
+      shrink[i] = i % 2 == 0 ? -1 : i;
+    }
+    for (int[] map : new int[][] {grow, shrink}) {
+      PackedIds p = packed(a);
+      PackedIds q = p.remapped(map);
+      assertEquals(0, p.size(), "the source is emptied");
+      int[] want = Arrays.stream(a).map(x -> map[x]).filter(x -> x >= 0).toArray();
+      assertEquals(want.length, q.size());
+      int[] got = new int[want.length];
+      assertEquals(want.length, q.read(0, got, 0, got.length));
+      assertArrayEquals(want, got);
+      int[] some = new int[3000];
+      int at = want.length / 3 + 17;
+      assertEquals(some.length, q.read(at, some, 0, some.length));
+      assertArrayEquals(Arrays.copyOfRange(want, at, at + some.length), some, "a read from the middle");
+    }
+  }
 }

@@ -17,14 +17,32 @@ class WordReaderTest {
 
   /** Tokens of {@code input}, words decoded as ISO-8859-1 (one char per byte), newlines as {@link #NL}. */
   static List<String> tokens(byte[] input, int maxString, int bufferSize) throws IOException {
+    return tokens(input, maxString, bufferSize, false, null);
+  }
+
+  /**
+   * As {@link #tokens(byte[], int, int)}, read with {@link WordReader#nextInPlace()} when {@code inPlace}; the
+   * reader's {@link WordReader#position()} after each token is added to {@code positions} (if given).
+   */
+  static List<String> tokens(byte[] input, int maxString, int bufferSize, boolean inPlace, List<Long> positions)
+      throws IOException {
     List<String> out = new ArrayList<>();
     try (WordReader r = new WordReader(new ByteArrayInputStream(input), maxString, bufferSize)) {
       while (true) {
-        int len = r.next();
+        int len = inPlace ? r.nextInPlace() : r.next();
+        if (positions != null) {
+          positions.add(r.position());
+        }
         if (len == WordReader.EOF) {
           return out;
         }
-        out.add(len == WordReader.NEWLINE ? NL : new String(r.word(), 0, len, StandardCharsets.ISO_8859_1));
+        if (len == WordReader.NEWLINE) {
+          out.add(NL);
+        } else if (inPlace) {
+          out.add(new String(r.placeArray(), r.placeStart(), len, StandardCharsets.ISO_8859_1));
+        } else {
+          out.add(new String(r.word(), 0, len, StandardCharsets.ISO_8859_1));
+        }
       }
     }
   }
@@ -198,7 +216,12 @@ class WordReaderTest {
       for (int max : new int[] {100, 60}) {
         List<String> expected = referenceTokens(in, max);
         for (int buf : new int[] {1, 3, 64, 1 << 16}) {
-          assertEquals(expected, tokens(in, max, buf), "input #" + t + ", MAX_STRING " + max + ", buffer " + buf);
+          String at = "input #" + t + ", MAX_STRING " + max + ", buffer " + buf;
+          List<Long> positions = new ArrayList<>();
+          assertEquals(expected, tokens(in, max, buf, false, positions), at);
+          List<Long> inPlacePositions = new ArrayList<>();
+          assertEquals(expected, tokens(in, max, buf, true, inPlacePositions), at + ", in place");
+          assertEquals(positions, inPlacePositions, at + ": positions, in place");
         }
       }
     }

@@ -32,23 +32,18 @@ import picocli.CommandLine.Command;
       "  w2v train -train corpus.txt -output vectors.bin -cbow 0 -size 200",
       "  w2v similar -vectors vectors.bin king",
       "  w2v accuracy -vectors vectors.bin questions-words.txt"
-    },
-    subcommands = {
-      TrainCommand.class,
-      SimilarCommand.class,
-      AnalogyCommand.class,
-      CosineCommand.class,
-      OddOneOutCommand.class,
-      PlotCommand.class,
-      ServeCommand.class,
-      AccuracyCommand.class,
-      SimilarityCommand.class,
-      PhrasesCommand.class,
-      ConvertCommand.class,
-      CompletionCommand.class,
-      CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {
+  /**
+   * The commands, in the order {@code w2v --help} lists them. Added by {@link #commandLine(PrintWriter, PrintWriter,
+   * String)}, not by the annotation, so that a run builds the one it names: picocli reads every option of every
+   * command it is given, and the whole tree took some 200 ms of the start-up, the train command alone 130.
+   */
+  static final List<Class<?>> COMMANDS = List.of(TrainCommand.class, SimilarCommand.class, AnalogyCommand.class,
+      CosineCommand.class, OddOneOutCommand.class, PlotCommand.class, ServeCommand.class, AccuracyCommand.class,
+      SimilarityCommand.class, PhrasesCommand.class, ConvertCommand.class, CompletionCommand.class,
+      CommandLine.HelpCommand.class);
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** The process's standard output, which remembers why a write failed (null when run from tests). */
@@ -108,7 +103,7 @@ public final class Main implements Callable<Integer> {
     Streams.Checked saved = stdout;
     stdout = checked;
     try {
-      CommandLine cl = commandLine(out, err);
+      CommandLine cl = commandLine(out, err, args.length > 0 ? args[0] : null);
       int code;
       try {
         code = cl.execute(args);
@@ -173,7 +168,28 @@ public final class Main implements Callable<Integer> {
 
   /** The configured command tree. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    return commandLine(out, err, null);
+  }
+
+  /**
+   * The command tree for a run whose first argument is {@code first}: when that names a command other than help
+   * and completion (which read the whole tree), only that command; otherwise all of them (usage, errors that
+   * suggest a command).
+   */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, String first) {
     CommandLine cl = new CommandLine(new Main());
+    Class<?> only = null;
+    for (Class<?> c : COMMANDS) {
+      String name = c.getAnnotation(Command.class).name();
+      if (name.equals(first) && c != CompletionCommand.class && c != CommandLine.HelpCommand.class) {
+        only = c;
+      }
+    }
+    for (Class<?> c : COMMANDS) {
+      if (only == null || c == only) {
+        cl.addSubcommand(c);
+      }
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -33,6 +33,20 @@ class MainTest {
   }
 
   @Test
+  void aRunBuildsOnlyTheCommandItNamesUnlessItNeedsTheTree() {
+    PrintWriter sink = new PrintWriter(new StringWriter());
+    assertEquals(java.util.Set.of("train"), Main.commandLine(sink, sink, "train").getSubcommands().keySet());
+    assertEquals(java.util.Set.of("similar"), Main.commandLine(sink, sink, "similar").getSubcommands().keySet());
+    for (String first : new String[] {null, "help", "completion", "trian", "-h"}) {
+      assertEquals(Main.COMMANDS.size(), Main.commandLine(sink, sink, first).getSubcommands().size(), first);
+    }
+    // the single command is configured as in the whole tree: a bad path is a usage error in words
+    CliRun bad = CliRun.run("train", "-train", "a\0b", "-output", "x");
+    assertEquals(ExitCodes.USAGE, bad.code, bad.toString());
+    assertTrue(bad.err.contains("not a usable file name"), bad.err); // w2v's converter, not picocli's
+  }
+
+  @Test
   void atArgumentsArePlainWordsNotFilesToExpand() throws IOException {
     // a file that @-expansion would read: it must not be opened
     Path file = dir.resolve("user");

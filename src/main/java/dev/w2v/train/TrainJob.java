@@ -259,6 +259,7 @@ public final class TrainJob {
       }
     }
     map[0] = null;
+    par = null; // the scan's counts and hash table (gutenberg8: some 3 MB), which this frame would keep till the end
     if (corpus != null) {
       // One full collection here leaves the old generation holding the corpus alone, so the model is placed right
       // after it. Otherwise the remap's freed chunks could still sit below it when it was allocated, and the peak

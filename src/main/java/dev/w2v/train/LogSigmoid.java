@@ -1,6 +1,8 @@
 // The training loss's one non-linearity, -log sigmoid(f), looked up in word2vec.c's own sigmoid bins.
 package dev.w2v.train;
 
+import java.util.Arrays;
+
 /**
  * The loss terms of word2vec's objective, computed from the score {@code f} the training step already has:
  * {@code -log sigmoid(f)} for a target of label 1 (the centre word; code 0 on the Huffman path) and
@@ -17,6 +19,10 @@ package dev.w2v.train;
  */
 public final class LogSigmoid {
   private static final float[] TABLE = build();
+  // the loss as a + b * f by SigmoidTable.clippedIndex: a (0 where clipped) and b for labels 1 and 0
+  private static final float[] CLIPPED_A = SigmoidTable.clip(TABLE, 0f, 0f);
+  private static final float[] CLIPPED_B1 = SigmoidTable.clip(new float[TABLE.length], -1f, 0f);
+  private static final float[] CLIPPED_B0 = SigmoidTable.clip(filled(TABLE.length, 1f), 0f, 1f);
 
   private LogSigmoid() {}
 
@@ -27,6 +33,20 @@ public final class LogSigmoid {
       t[i] = (float) (x > 0 ? Math.log1p(Math.exp(-x)) : -x + Math.log1p(Math.exp(x)));
     }
     return t;
+  }
+
+  private static float[] filled(int n, float v) {
+    float[] t = new float[n];
+    Arrays.fill(t, v);
+    return t;
+  }
+
+  /**
+   * {@link #term} at slot {@code i = SigmoidTable.clippedIndex(f)}, without a branch: the same value for every
+   * finite {@code f} (a NaN gives NaN; an infinite score may give NaN where term gives an infinity).
+   */
+  public static float clippedTerm(int i, float f, int label) {
+    return CLIPPED_A[i] + (label == 1 ? CLIPPED_B1[i] : CLIPPED_B0[i]) * f;
   }
 
   /** {@code -log sigmoid(x)} at the centre of each of word2vec.c's sigmoid bins (shared, read-only). */

@@ -13,6 +13,8 @@ public final class SigmoidTable {
   public static final float SCALE = EXP_TABLE_SIZE / MAX_EXP / 2;
 
   private static final float[] TABLE = build();
+  /** {@link #clippedIndex}'s table: 0 below the range, word2vec.c's bins shifted by one, 1 above the range. */
+  private static final float[] CLIPPED = clip(TABLE, 0f, 1f);
 
   private SigmoidTable() {}
 
@@ -24,6 +26,38 @@ public final class SigmoidTable {
       t[i] = e / (e + 1);
     }
     return t;
+  }
+
+  /**
+   * A copy of {@code table}'s bins, one slot further on, between {@code below} (slot 0) and {@code above} (slot
+   * {@code EXP_TABLE_SIZE + 1}): the layout {@link #clippedIndex} reads.
+   */
+  static float[] clip(float[] table, float below, float above) {
+    float[] t = new float[EXP_TABLE_SIZE + 2];
+    System.arraycopy(table, 0, t, 1, EXP_TABLE_SIZE);
+    t[0] = below;
+    t[EXP_TABLE_SIZE + 1] = above;
+    return t;
+  }
+
+  /**
+   * The slot of score {@code f} in a clipped table ({@link #clipped}), without a branch: 0 for
+   * {@code f < -MAX_EXP}, {@code EXP_TABLE_SIZE + 1} for {@code f > MAX_EXP}, otherwise word2vec.c's index
+   * {@code (int) ((f + MAX_EXP) * SCALE)} plus one. The tests are word2vec.c's, exactly: near the bounds
+   * {@code f + 6} and {@code 6 - f} are exact (Sterbenz), so their signs are those of the comparisons. The
+   * training loops' own branches on these tests are taken so rarely that the JIT compiles them as traps, and a
+   * trap taken minutes into a run throws the whole step back to the interpreter and a recompile.
+   */
+  public static int clippedIndex(float f) {
+    int below = Float.floatToRawIntBits(f + MAX_EXP) >> 31; // -1 when f < -MAX_EXP
+    int above = Float.floatToRawIntBits(MAX_EXP - f) >> 31; // -1 when f > MAX_EXP
+    int bin = (int) ((f + MAX_EXP) * SCALE) + 1;
+    return (bin & ~(below | above)) | (above & (EXP_TABLE_SIZE + 1));
+  }
+
+  /** sigmoid, saturated to 0 and 1 outside the range as word2vec.c's updates take it, by {@link #clippedIndex}. */
+  public static float[] clipped() {
+    return CLIPPED;
   }
 
   /** The table itself (shared, read-only by convention). */

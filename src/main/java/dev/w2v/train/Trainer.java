@@ -81,6 +81,8 @@ public final class Trainer {
   private final UnigramTable table;
   private final float[] expTable = SigmoidTable.table();
   private final float[] lossTable = LogSigmoid.table();
+  /** The sigmoid for {@link SigmoidTable#clippedIndex} (the block and batched kernels' branch-free lookups). */
+  private final float[] clipped = SigmoidTable.clipped();
   private final float[] keepThreshold; // subsampling's `ran` per word, as float (NaN-free)
   private final boolean simd;
   private final boolean clearEof;
@@ -619,6 +621,18 @@ public final class Trainer {
       return target;
     }
 
+    /**
+     * {@link #drawNegative}'s draw without its rare branch (the batched and shared-negative loops): the same
+     * target, with the replacement for word 0 computed every time and selected arithmetically, so the JIT never
+     * compiles the rare case as a trap that a run meets once, minutes in, and pays for with a recompile.
+     */
+    private int drawNegativeSelect() {
+      nextRandom = nextRandom * 25214903917L + 11;
+      int target = table.get((int) ((nextRandom >>> 16) % table.tableSize()));
+      int other = (int) Long.remainderUnsigned(nextRandom, vocabSize - 1) + 1;
+      return target | (other & ((target - 1) >> 31)); // target is never negative: -1 only when it is 0
+    }
+
     private float dot(float[] x, int xo, float[] y, int yo) {
       return simd ? SimdMath.dotV(x, xo, y, yo, layer1Size) : ScalarMath.dotS(x, xo, y, yo, layer1Size);
     }
@@ -739,7 +753,7 @@ public final class Trainer {
       // every word's own draw of negatives (word2vec.c's), in word2vec.c's order
       final int nneg = m * negative;
       for (int i = 0; i < nneg; i++) {
-        int t = drawNegative();
+        int t = drawNegativeSelect();
         negId[i] = t;
         negRows[i] = outArray(t);
         negOff[i] = outOffset(t);
@@ -748,7 +762,8 @@ public final class Trainer {
         // one load per cache line of every row the batch will use, all independent, so their misses overlap
         float s = 0;
         // (the span's rows up to the last batch's end, in this sentence, were read by that batch: still cached)
-        for (int q = p0 > 0 ? Math.max(qlo, touchedHi + 1) : qlo; q <= qhi; q++) {
+        // (a '<' bound: the JIT's check on a '<=' loop fails, and recompiles it, when the start is past the end)
+        for (int q = p0 > 0 ? Math.max(qlo, touchedHi + 1) : qlo, qend = qhi + 1; q < qend; q++) {
           int c = sen[q];
           s += touch(syn0c[c >>> shift], (c & mask) * stride, n);
         }
@@ -784,8 +799,9 @@ public final class Trainer {
         final boolean lj = bLoss[j];
         lossCount += lj ? 1 : 0;
         float f = dot(hid, j * stride, posRows[j], posOff[j]);
-        l += lj ? LogSigmoid.term(lossTable, f, 1) : 0f;
-        coef[0] = gradient(f, 1, alpha);
+        int s = SigmoidTable.clippedIndex(f);
+        l += lj ? LogSigmoid.clippedTerm(s, f, 1) : 0f;
+        coef[0] = (1 - clipped[s]) * alpha;
         for (int k = 1; k <= negative; k++) {
           int i = j * negative + k - 1;
           int t = negId[i];
@@ -796,8 +812,9 @@ public final class Trainer {
             continue;
           }
           f = dot(hid, j * stride, tRows[k], tOff[k]);
-          l += lj ? LogSigmoid.term(lossTable, f, 0) : 0f;
-          coef[k] = gradient(f, 0, alpha);
+          s = SigmoidTable.clippedIndex(f);
+          l += lj ? LogSigmoid.clippedTerm(s, f, 0) : 0f;
+          coef[k] = (0 - clipped[s]) * alpha;
         }
         gPos[j] = coef[0];
         System.arraycopy(coef, 1, gNeg, j * negative, negative);
@@ -854,7 +871,7 @@ public final class Trainer {
       tgt[nt] = word;
       lab[nt++] = 1;
       for (int d = 0; d < cfg.negative(); d++) {
-        int target = drawNegative();
+        int target = drawNegativeSelect();
         if (target == word) {
           continue;
         }
@@ -923,8 +940,9 @@ public final class Trainer {
       for (int j = 0, i = 0; j < m; j++) {
         for (int k = 0; k < nt; k++, i++) {
           float f = grad[i];
-          l += lossNow ? LogSigmoid.term(lossTable, f, lab[k]) : 0f;
-          grad[i] = gradient(f, lab[k], alpha);
+          int s = SigmoidTable.clippedIndex(f);
+          l += lossNow ? LogSigmoid.clippedTerm(s, f, lab[k]) : 0f;
+          grad[i] = (lab[k] - clipped[s]) * alpha;
         }
       }
       lossSum += l;

@@ -36,6 +36,27 @@ public final class ScalarMath implements VectorMath {
     }
   }
 
+  /** {@link VectorMath#errUpdate}, element by element, with the fused multiply-adds of its SIMD twin. */
+  public static void errUpdateS(float[][] xa, int[] xo, float[] g, int cnt, float[] h, int ho, float[] err, int eo,
+      int n) {
+    java.util.Arrays.fill(err, eo, eo + n, 0f);
+    for (int t = 0; t < cnt; t++) {
+      float[] x = xa[t];
+      int o = xo[t];
+      float a = g[t];
+      for (int c = 0; c < n; c++) {
+        float v = x[o + c];
+        err[eo + c] = Math.fma(v, a, err[eo + c]);
+        x[o + c] = Math.fma(h[ho + c], a, v);
+      }
+    }
+  }
+
+  @Override
+  public void errUpdate(float[][] xa, int[] xo, float[] g, int cnt, float[] h, int ho, float[] err, int eo, int n) {
+    errUpdateS(xa, xo, g, cnt, h, ho, err, eo, n);
+  }
+
   @Override
   public void linComb(float[][] xa, int[] xo, float[] a, int ao, int as, int cnt, float[] y, int yo, int n,
       boolean fresh) {

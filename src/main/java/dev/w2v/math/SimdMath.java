@@ -593,6 +593,46 @@ public final class SimdMath implements VectorMath {
     }
   }
 
+  /**
+   * {@link VectorMath#errUpdate} a vector of columns at a time: h's and the error's vectors stay in registers while
+   * every target row passes through once (read, added to the error, updated, written), instead of one pass over
+   * the rows for the error and another for the updates.
+   */
+  public static void errUpdateV(float[][] xa, int[] xo, float[] g, int cnt, float[] h, int ho, float[] err, int eo,
+      int n) {
+    int bound = S.loopBound(n);
+    int c = 0;
+    for (; c < bound; c += L) {
+      FloatVector hv = FloatVector.fromArray(S, h, ho + c);
+      FloatVector e = FloatVector.zero(S);
+      for (int t = 0; t < cnt; t++) {
+        float[] x = xa[t];
+        int o = xo[t] + c;
+        FloatVector gv = FloatVector.broadcast(S, g[t]);
+        FloatVector v = FloatVector.fromArray(S, x, o);
+        e = v.fma(gv, e);
+        hv.fma(gv, v).intoArray(x, o);
+      }
+      e.intoArray(err, eo + c);
+    }
+    for (; c < n; c++) {
+      float e = 0f;
+      for (int t = 0; t < cnt; t++) {
+        float[] x = xa[t];
+        int o = xo[t] + c;
+        float v = x[o];
+        e = Math.fma(v, g[t], e);
+        x[o] = Math.fma(h[ho + c], g[t], v);
+      }
+      err[eo + c] = e;
+    }
+  }
+
+  @Override
+  public void errUpdate(float[][] xa, int[] xo, float[] g, int cnt, float[] h, int ho, float[] err, int eo, int n) {
+    errUpdateV(xa, xo, g, cnt, h, ho, err, eo, n);
+  }
+
   @Override
   public void linComb(float[][] xa, int[] xo, float[] a, int ao, int as, int cnt, float[] y, int yo, int n,
       boolean fresh) {

@@ -22,6 +22,15 @@ public interface VectorMath {
    */
   void linComb(float[][] xa, int[] xo, float[] a, int ao, int as, int cnt, float[] y, int yo, int n, boolean fresh);
 
+  /**
+   * The error and the update of one centre word's target rows, in one pass over them: for t in [0, cnt), in order,
+   * {@code err += g[t] * x_t}, then {@code x_t += g[t] * h}, where {@code x_t = xa[t][xo[t] ..]},
+   * {@code h = h[ho ..]} and {@code err = err[eo ..]} (overwritten). A row given twice is read the second time
+   * with the first update in it, as word2vec.c's loop over the targets reads it. None of the rows may overlap
+   * {@code h} or {@code err}.
+   */
+  void errUpdate(float[][] xa, int[] xo, float[] g, int cnt, float[] h, int ho, float[] err, int eo, int n);
+
   /** x[i] *= a. */
   void scale(float a, float[] x, int xo, int n);
 

@@ -392,8 +392,6 @@ public final class Trainer {
     final boolean[] bLoss = new boolean[cbowBatch];
     final float[] hid = cbowBatch > 0 ? new float[cbowBatch * model.stride] : null;
     final float[] bErr = cbowBatch > 0 ? new float[cbowBatch * model.stride] : null;
-    final float[] gPos = new float[cbowBatch];
-    final float[] gNeg = new float[cbowBatch * cfg.negative()];
     final float[][] negRows = new float[cbowBatch * cfg.negative()][];
     final int[] negOff = new int[cbowBatch * cfg.negative()];
     final int[] negId = new int[cbowBatch * cfg.negative()];
@@ -712,12 +710,13 @@ public final class Trainer {
     /**
      * CBOW for the {@code nb} neighbouring centre words at positions {@code p0 ..} of one sentence, as one batch.
      * word2vec.c's rule holds for each word j: the mean of its context rows (h_j) predicts it and its own
-     * {@code negative} draws, and its error goes back undivided to each of those rows. The batch reads every row
-     * before writing any: with O_jt word j's targets (its output row P_j, then its negatives),
-     * g_jt = (label - sigmoid(h_j . O_jt)) * alpha, e_j = sum_t g_jt O_jt; then O_jt += g_jt h_j, and each context
-     * position gets the sum of the errors of the words whose window holds it, so a row that neighbouring windows
-     * share is read from cache and written once. A negative that is the word itself is skipped, as word2vec.c skips
-     * it. (Sharing one draw of negatives across the batch, as skip-gram does, was faster still but cost about 4.5
+     * {@code negative} draws, and its error goes back undivided to each of those rows. The batch reads every
+     * context row before writing any: with O_jt word j's targets (its output row P_j, then its negatives),
+     * g_jt = (label - sigmoid(h_j . O_jt)) * alpha, then e_j = sum_t g_jt O_jt and O_jt += g_jt h_j in one pass
+     * (each row taken into the error before its own update, as in word2vec.c, and word j + 1 scored against the
+     * rows word j updated, as in word2vec.c's loop over the words); at the end each context position gets the sum
+     * of the errors of the words whose window holds it, so a row that neighbouring windows share is read from
+     * cache and written once. A negative that is the word itself is skipped, as word2vec.c skips it. (Sharing one draw of negatives across the batch, as skip-gram does, was faster still but cost about 4.5
      * points of analogy accuracy at 3 epochs: neighbouring words' h_j are nearly equal, so a shared negative row
      * took several times the same step.)
      */
@@ -816,18 +815,15 @@ public final class Trainer {
           l += lj ? LogSigmoid.clippedTerm(s, f, 0) : 0f;
           coef[k] = (0 - clipped[s]) * alpha;
         }
-        gPos[j] = coef[0];
-        System.arraycopy(coef, 1, gNeg, j * negative, negative);
-        linComb(tRows, tOff, coef, 0, 1, negative + 1, bErr, j * stride, true);
-      }
-      lossSum += l;
-      // hidden -> output, after every word's error is taken: P_j += g_j h_j, N_jk += g_jk h_j
-      for (int j = 0; j < m; j++) {
-        axpy(gPos[j], hid, j * stride, posRows[j], posOff[j]);
-        for (int k = 0, i = j * negative; k < negative; k++, i++) {
-          axpy(gNeg[i], hid, j * stride, negRows[i], negOff[i]);
+        // e_j = sum_t g_jt O_t and O_t += g_jt h_j in one pass over the rows (word2vec.c's order: the error takes
+        // each row before its own update)
+        if (simd) {
+          SimdMath.errUpdateV(tRows, tOff, coef, negative + 1, hid, j * stride, bErr, j * stride, n);
+        } else {
+          ScalarMath.errUpdateS(tRows, tOff, coef, negative + 1, hid, j * stride, bErr, j * stride, n);
         }
       }
+      lossSum += l;
       // hidden -> in: each context position once, with the errors of every window holding it
       java.util.Arrays.fill(coef, 0, m, 1f);
       for (int q = qlo; q <= qhi; q++) {

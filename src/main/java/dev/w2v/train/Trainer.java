@@ -399,6 +399,10 @@ public final class Trainer {
     float touchSink;
     /** The last context position the previous batch of this sentence touched. */
     int touchedHi;
+    /** The current batch's span of context positions, and whether it starts its sentence. */
+    int qlo;
+    int qhi;
+    boolean first;
     // row lists for the kernels: the errors (for the scatter), each word's output rows and its negatives' rows
     final float[][] eRows = new float[cbowBatch][];
     final int[] eOff = new int[cbowBatch];
@@ -721,12 +725,31 @@ public final class Trainer {
      * took several times the same step.)
      */
     private void cbowBatch(int p0, int nb, int window, int sentenceLength) {
-      final int n = layer1Size;
-      final int negative = cfg.negative();
-      final float alpha = threadAlpha;
+      // (each step is its own method, and this one has no loop: the JIT then compiles it whole after its first few
+      // thousand calls, instead of first compiling several on-stack replacements of its loops, one after another
+      // on the one C2 thread, while training runs the slow code)
+      int m = batchWords(p0, nb, window, sentenceLength);
+      if (m == 0) {
+        return;
+      }
+      final int nneg = m * cfg.negative();
+      batchNegatives(nneg);
+      if (TOUCH) {
+        touchBatch(p0, m, nneg);
+      }
+      batchHidden(m);
+      lossSum += batchOutputs(m);
+      batchScatter(m);
+    }
+
+    /**
+     * The batch's words with a context: each one's position, window and word, its output row, the batch's span
+     * ({@link #qlo} .. {@link #qhi}); returns how many.
+     */
+    private int batchWords(int p0, int nb, int window, int sentenceLength) {
       int m = 0;
-      int qlo = Integer.MAX_VALUE;
-      int qhi = -1;
+      int lo0 = Integer.MAX_VALUE;
+      int hi0 = -1;
       for (int i = 0; i < nb; i++) {
         int p = p0 + i;
         int lo = Math.max(0, p - window + bShrink[i]);
@@ -742,44 +765,52 @@ public final class Trainer {
         bLoss[m] = bLossIn[i];
         posRows[m] = outArray(w);
         posOff[m] = outOffset(w);
-        qlo = Math.min(qlo, lo);
-        qhi = Math.max(qhi, hi);
+        lo0 = Math.min(lo0, lo);
+        hi0 = Math.max(hi0, hi);
         m++;
       }
-      if (m == 0) {
-        return;
-      }
-      // every word's own draw of negatives (word2vec.c's), in word2vec.c's order
-      final int nneg = m * negative;
+      qlo = lo0;
+      qhi = hi0;
+      first = p0 == 0;
+      return m;
+    }
+
+    /** Every word's own draw of negatives (word2vec.c's), in word2vec.c's order. */
+    private void batchNegatives(int nneg) {
       for (int i = 0; i < nneg; i++) {
         int t = drawNegativeSelect();
         negId[i] = t;
         negRows[i] = outArray(t);
         negOff[i] = outOffset(t);
       }
-      if (TOUCH) {
-        // one load per cache line of every row the batch will use, all independent, so their misses overlap
-        float s = 0;
-        // (the span's rows up to the last batch's end, in this sentence, were read by that batch: still cached)
-        // (a '<' bound: the JIT's check on a '<=' loop fails, and recompiles it, when the start is past the end)
-        for (int q = p0 > 0 ? Math.max(qlo, touchedHi + 1) : qlo, qend = qhi + 1; q < qend; q++) {
-          int c = sen[q];
-          s += touch(syn0c[c >>> shift], (c & mask) * stride, n);
-        }
-        touchedHi = qhi;
-        for (int j = 0; j < m; j++) {
-          s += touch(posRows[j], posOff[j], n);
-        }
-        for (int i = 0; i < nneg; i++) {
-          s += touch(negRows[i], negOff[i], n);
-        }
-        touchSink += s;
+    }
+
+    /** One load per cache line of every row the batch will use, all independent, so their misses overlap. */
+    private void touchBatch(int p0, int m, int nneg) {
+      final int n = layer1Size;
+      float s = 0;
+      // (the span's rows up to the last batch's end, in this sentence, were read by that batch: still cached)
+      // (a '<' bound: the JIT's check on a '<=' loop fails, and recompiles it, when the start is past the end)
+      for (int q = first ? qlo : Math.max(qlo, touchedHi + 1), qend = qhi + 1; q < qend; q++) {
+        int c = sen[q];
+        s += touch(syn0c[c >>> shift], (c & mask) * stride, n);
       }
+      touchedHi = qhi;
       for (int j = 0; j < m; j++) {
-        // h_j = mean of the context rows (word2vec.c: neu1 = sum, then / cw)
+        s += touch(posRows[j], posOff[j], n);
+      }
+      for (int i = 0; i < nneg; i++) {
+        s += touch(negRows[i], negOff[i], n);
+      }
+      touchSink += s;
+    }
+
+    /** h_j = the mean of word j's context rows (word2vec.c: neu1 = sum, then / cw), for every word of the batch. */
+    private void batchHidden(int m) {
+      for (int j = 0; j < m; j++) {
         int p = bPos[j];
         int r = 0;
-        for (int q = bLo[j]; q <= bHi[j]; q++) {
+        for (int q = bLo[j], qend = bHi[j] + 1; q < qend; q++) {
           if (q != p) {
             int c = sen[q];
             inRows[r] = syn0c[c >>> shift];
@@ -790,7 +821,16 @@ public final class Trainer {
         java.util.Arrays.fill(coef, 0, r, 1f / r);
         linComb(inRows, inOff, coef, 0, 1, r, hid, j * stride, true);
       }
-      // per word: the scores and e_j = sum_t g_jt O_t from the rows as read
+    }
+
+    /**
+     * Per word: the scores, then e_j = sum_t g_jt O_t and O_t += g_jt h_j in one pass over the rows (word2vec.c's
+     * order: the error takes each row before its own update). Returns the sampled words' loss.
+     */
+    private float batchOutputs(int m) {
+      final int n = layer1Size;
+      final int negative = cfg.negative();
+      final float alpha = threadAlpha;
       float l = 0;
       for (int j = 0; j < m; j++) {
         tRows[0] = posRows[j];
@@ -815,18 +855,19 @@ public final class Trainer {
           l += lj ? LogSigmoid.clippedTerm(s, f, 0) : 0f;
           coef[k] = (0 - clipped[s]) * alpha;
         }
-        // e_j = sum_t g_jt O_t and O_t += g_jt h_j in one pass over the rows (word2vec.c's order: the error takes
-        // each row before its own update)
         if (simd) {
           SimdMath.errUpdateV(tRows, tOff, coef, negative + 1, hid, j * stride, bErr, j * stride, n);
         } else {
           ScalarMath.errUpdateS(tRows, tOff, coef, negative + 1, hid, j * stride, bErr, j * stride, n);
         }
       }
-      lossSum += l;
-      // hidden -> in: each context position once, with the errors of every window holding it
+      return l;
+    }
+
+    /** Hidden -> in: each context position of the span once, with the errors of every window holding it. */
+    private void batchScatter(int m) {
       java.util.Arrays.fill(coef, 0, m, 1f);
-      for (int q = qlo; q <= qhi; q++) {
+      for (int q = qlo, qend = qhi + 1; q < qend; q++) {
         int r = 0;
         for (int j = 0; j < m; j++) {
           if (q >= bLo[j] && q <= bHi[j] && q != bPos[j]) {

@@ -399,10 +399,9 @@ public final class Trainer {
     float touchSink;
     /** The last context position the previous batch of this sentence touched. */
     int touchedHi;
-    /** The current batch's span of context positions, and whether it starts its sentence. */
+    /** The current batch's span of context positions. */
     int qlo;
     int qhi;
-    boolean first;
     // row lists for the kernels: the errors (for the scatter), each word's output rows and its negatives' rows
     final float[][] eRows = new float[cbowBatch][];
     final int[] eOff = new int[cbowBatch];
@@ -613,22 +612,13 @@ public final class Trainer {
       return loss.add(epochIndex(epoch), s, c);
     }
 
-    /** A negative sample: word2vec.c's {@code table[(next_random >> 16) % table_size]}, never 0. */
-    private int drawNegative() {
-      nextRandom = nextRandom * 25214903917L + 11;
-      int target = table.get((int) ((nextRandom >>> 16) % table.tableSize()));
-      if (target == 0) {
-        target = (int) Long.remainderUnsigned(nextRandom, vocabSize - 1) + 1;
-      }
-      return target;
-    }
-
     /**
-     * {@link #drawNegative}'s draw without its rare branch (the batched and shared-negative loops): the same
-     * target, with the replacement for word 0 computed every time and selected arithmetically, so the JIT never
-     * compiles the rare case as a trap that a run meets once, minutes in, and pays for with a recompile.
+     * A negative sample: word2vec.c's {@code table[(next_random >> 16) % table_size]}, never 0 (word 0 becomes
+     * {@code next_random % (vocab_size - 1) + 1}). The replacement is computed every time and selected
+     * arithmetically: a branch on so rare a case is compiled by the JIT as a trap, which a run meets once, minutes
+     * in, and pays for with a recompile of the training loop.
      */
-    private int drawNegativeSelect() {
+    private int drawNegative() {
       nextRandom = nextRandom * 25214903917L + 11;
       int target = table.get((int) ((nextRandom >>> 16) % table.tableSize()));
       int other = (int) Long.remainderUnsigned(nextRandom, vocabSize - 1) + 1;
@@ -720,9 +710,10 @@ public final class Trainer {
      * (each row taken into the error before its own update, as in word2vec.c, and word j + 1 scored against the
      * rows word j updated, as in word2vec.c's loop over the words); at the end each context position gets the sum
      * of the errors of the words whose window holds it, so a row that neighbouring windows share is read from
-     * cache and written once. A negative that is the word itself is skipped, as word2vec.c skips it. (Sharing one draw of negatives across the batch, as skip-gram does, was faster still but cost about 4.5
-     * points of analogy accuracy at 3 epochs: neighbouring words' h_j are nearly equal, so a shared negative row
-     * took several times the same step.)
+     * cache and written once. A negative that is the word itself is skipped, as word2vec.c skips it. (Sharing one
+     * draw of negatives across the batch, as skip-gram does, was faster still but cost about 4.5 points of analogy
+     * accuracy at 3 epochs: neighbouring words' h_j are nearly equal, so a shared negative row took several times
+     * the same step.)
      */
     private void cbowBatch(int p0, int nb, int window, int sentenceLength) {
       // (each step is its own method, and this one has no loop: the JIT then compiles it whole after its first few
@@ -771,14 +762,13 @@ public final class Trainer {
       }
       qlo = lo0;
       qhi = hi0;
-      first = p0 == 0;
       return m;
     }
 
     /** Every word's own draw of negatives (word2vec.c's), in word2vec.c's order. */
     private void batchNegatives(int nneg) {
       for (int i = 0; i < nneg; i++) {
-        int t = drawNegativeSelect();
+        int t = drawNegative();
         negId[i] = t;
         negRows[i] = outArray(t);
         negOff[i] = outOffset(t);
@@ -791,7 +781,7 @@ public final class Trainer {
       float s = 0;
       // (the span's rows up to the last batch's end, in this sentence, were read by that batch: still cached)
       // (a '<' bound: the JIT's check on a '<=' loop fails, and recompiles it, when the start is past the end)
-      for (int q = first ? qlo : Math.max(qlo, touchedHi + 1), qend = qhi + 1; q < qend; q++) {
+      for (int q = p0 > 0 ? Math.max(qlo, touchedHi + 1) : qlo, qend = qhi + 1; q < qend; q++) {
         int c = sen[q];
         s += touch(syn0c[c >>> shift], (c & mask) * stride, n);
       }
@@ -828,7 +818,6 @@ public final class Trainer {
      * order: the error takes each row before its own update). Returns the sampled words' loss.
      */
     private float batchOutputs(int m) {
-      final int n = layer1Size;
       final int negative = cfg.negative();
       final float alpha = threadAlpha;
       float l = 0;
@@ -855,11 +844,7 @@ public final class Trainer {
           l += lj ? LogSigmoid.clippedTerm(s, f, 0) : 0f;
           coef[k] = (0 - clipped[s]) * alpha;
         }
-        if (simd) {
-          SimdMath.errUpdateV(tRows, tOff, coef, negative + 1, hid, j * stride, bErr, j * stride, n);
-        } else {
-          ScalarMath.errUpdateS(tRows, tOff, coef, negative + 1, hid, j * stride, bErr, j * stride, n);
-        }
+        errUpdate(tRows, tOff, coef, negative + 1, hid, j * stride, bErr, j * stride);
       }
       return l;
     }
@@ -878,6 +863,14 @@ public final class Trainer {
           int c = sen[q];
           linComb(eRows, eOff, coef, 0, 1, r, syn0c[c >>> shift], (c & mask) * stride, false);
         }
+      }
+    }
+
+    private void errUpdate(float[][] xa, int[] xo, float[] g, int cnt, float[] h, int ho, float[] err, int eo) {
+      if (simd) {
+        SimdMath.errUpdateV(xa, xo, g, cnt, h, ho, err, eo, layer1Size);
+      } else {
+        ScalarMath.errUpdateS(xa, xo, g, cnt, h, ho, err, eo, layer1Size);
       }
     }
 
@@ -908,7 +901,7 @@ public final class Trainer {
       tgt[nt] = word;
       lab[nt++] = 1;
       for (int d = 0; d < cfg.negative(); d++) {
-        int target = drawNegativeSelect();
+        int target = drawNegative();
         if (target == word) {
           continue;
         }

@@ -419,6 +419,10 @@ public final class Trainer {
     long lossCount;
     /** Whether the current centre word's loss is computed (one word in lossEvery; see {@link #LOSS_EVERY}). */
     boolean lossNow;
+    /** Centre words before the next whose loss is computed. */
+    int lossWait;
+    /** The words {@link #readSentence} read, kept or not (word2vec.c's word_count counts them all). */
+    long wordsRead;
     /** Everything this thread added to {@code loss} (for tests: the merged total is the sum of these). */
     double lossAdded;
     // the private hot output rows (batched CBOW, several threads): their values now, and at the last merge
@@ -497,7 +501,7 @@ public final class Trainer {
       long lastWordCount = 0;
       int sentenceLength = 0;
       int sentencePosition = 0;
-      int lossWait = 0; // centre words before the next whose loss is computed
+      lossWait = 0;
       hotLoad();
       while (true) {
         if (wordCount - lastWordCount > 10000) {
@@ -518,32 +522,8 @@ public final class Trainer {
           alpha = a;
         }
         if (sentenceLength == 0) {
-          while (true) {
-            int word = src.next();
-            if (word == TokenSource.EOF) {
-              eof = true;
-              break;
-            }
-            if (word == -1) {
-              continue;
-            }
-            wordCount++;
-            if (word == 0) {
-              break;
-            }
-            // The subsampling randomly discards frequent words while keeping the ranking same
-            if (sampling) {
-              nextRandom = nextRandom * 25214903917L + 11;
-              if (keepThreshold[word] < (nextRandom & 0xFFFF) / (float) 65536) {
-                continue;
-              }
-            }
-            sen[sentenceLength] = word;
-            sentenceLength++;
-            if (sentenceLength >= MAX_SENTENCE_LENGTH) {
-              break;
-            }
-          }
+          sentenceLength = readSentence(src, sampling);
+          wordCount += wordsRead;
           sentencePosition = 0;
         }
         if (eof || wordCount > wordsPerThread) {
@@ -571,17 +551,7 @@ public final class Trainer {
         } else if (cfg.cbow() && cbowBatch > 0) {
           // the next few words of the sentence (each with its own window shrink) as one batch
           int nb = Math.min(cbowBatch, sentenceLength - sentencePosition);
-          bShrink[0] = b;
-          bLossIn[0] = lossNow;
-          for (int i = 1; i < nb; i++) {
-            nextRandom = nextRandom * 25214903917L + 11;
-            bShrink[i] = (int) Long.remainderUnsigned(nextRandom, window);
-            boolean ln = LOSS && lossWait-- == 0; // each word of the batch counts toward the loss sample
-            if (ln) {
-              lossWait = lossEvery - 1;
-            }
-            bLossIn[i] = ln;
-          }
+          batchShrinks(b, nb, window);
           cbowBatch(sentencePosition, nb, window, sentenceLength);
           sentencePosition += nb - 1;
         } else if (cfg.cbow()) {
@@ -595,6 +565,63 @@ public final class Trainer {
         if (sentencePosition >= sentenceLength) {
           sentenceLength = 0;
         }
+      }
+    }
+
+    /**
+     * Reads the next sentence into {@link #sen} (word2vec.c's loop: up to a newline, the end of the input or
+     * MAX_SENTENCE_LENGTH kept words, frequent words discarded by the subsampling) and returns its length; the words
+     * read, kept or not, are left in {@link #wordsRead}. (Its own method, as is {@link #batchShrinks}, so that the
+     * epoch's loop holds no inner loop: the JIT then compiles that loop once instead of once per loop.)
+     */
+    private int readSentence(TokenSource src, boolean sampling) throws IOException {
+      int length = 0;
+      long read = 0;
+      while (true) {
+        int word = src.next();
+        if (word == TokenSource.EOF) {
+          eof = true;
+          break;
+        }
+        if (word == -1) {
+          continue;
+        }
+        read++;
+        if (word == 0) {
+          break;
+        }
+        // The subsampling randomly discards frequent words while keeping the ranking same
+        if (sampling) {
+          nextRandom = nextRandom * 25214903917L + 11;
+          if (keepThreshold[word] < (nextRandom & 0xFFFF) / (float) 65536) {
+            continue;
+          }
+        }
+        sen[length] = word;
+        length++;
+        if (length >= MAX_SENTENCE_LENGTH) {
+          break;
+        }
+      }
+      wordsRead = read;
+      return length;
+    }
+
+    /**
+     * The window shrinks of a CBOW batch's {@code nb} words (the first, {@code b}, already drawn) and whether each
+     * word's loss is computed (each word counts toward the loss sample).
+     */
+    private void batchShrinks(int b, int nb, int window) {
+      bShrink[0] = b;
+      bLossIn[0] = lossNow;
+      for (int i = 1; i < nb; i++) {
+        nextRandom = nextRandom * 25214903917L + 11;
+        bShrink[i] = (int) Long.remainderUnsigned(nextRandom, window);
+        boolean ln = LOSS && lossWait-- == 0;
+        if (ln) {
+          lossWait = lossEvery - 1;
+        }
+        bLossIn[i] = ln;
       }
     }
 

@@ -82,11 +82,7 @@ final class SubwordLoop {
 
   private int drawNegative() {
     nextRandom = nextRandom * 25214903917L + 11;
-    int target = table.get((int) ((nextRandom >>> 16) % table.tableSize()));
-    if (target == 0) {
-      target = (int) Long.remainderUnsigned(nextRandom, vocabSize - 1) + 1;
-    }
-    return target;
+    return table.negative(nextRandom, vocabSize);
   }
 
   private float gradient(float f, int label, float alpha) {

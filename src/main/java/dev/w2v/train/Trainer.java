@@ -639,17 +639,10 @@ public final class Trainer {
       return loss.add(epochIndex(epoch), s, c);
     }
 
-    /**
-     * A negative sample: word2vec.c's {@code table[(next_random >> 16) % table_size]}, never 0 (word 0 becomes
-     * {@code next_random % (vocab_size - 1) + 1}). The replacement is computed every time and selected
-     * arithmetically: a branch on so rare a case is compiled by the JIT as a trap, which a run meets once, minutes
-     * in, and pays for with a recompile of the training loop.
-     */
+    /** A negative sample ({@link UnigramTable#negative}), from this thread's generator. */
     private int drawNegative() {
       nextRandom = nextRandom * 25214903917L + 11;
-      int target = table.get((int) ((nextRandom >>> 16) % table.tableSize()));
-      int other = (int) Long.remainderUnsigned(nextRandom, vocabSize - 1) + 1;
-      return target | (other & ((target - 1) >> 31)); // target is never negative: -1 only when it is 0
+      return table.negative(nextRandom, vocabSize);
     }
 
     private float dot(float[] x, int xo, float[] y, int yo) {

@@ -111,6 +111,19 @@ public final class UnigramTable {
     return w;
   }
 
+  /**
+   * word2vec.c's negative sample for a generator state {@code nextRandom} (already advanced):
+   * {@code table[(next_random >> 16) % table_size]}, never 0 (word 0 becomes
+   * {@code next_random % (vocab_size - 1) + 1}). The replacement is computed every time and selected
+   * arithmetically: a branch on so rare a case is compiled by the JIT as a trap, which a run meets once, minutes
+   * in, and pays for with a recompile of the training loop.
+   */
+  public int negative(long nextRandom, int vocabSize) {
+    int target = get((int) ((nextRandom >>> 16) % tableSize));
+    int other = (int) Long.remainderUnsigned(nextRandom, vocabSize - 1) + 1;
+    return target | (other & ((target - 1) >> 31)); // target is never negative: -1 only when it is 0
+  }
+
   public int tableSize() {
     return tableSize;
   }

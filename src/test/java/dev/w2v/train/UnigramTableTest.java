@@ -2,6 +2,7 @@
 package dev.w2v.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -135,5 +136,26 @@ class UnigramTableTest {
     }
     assertEquals(expected[0], t.get(0));
     assertEquals(expected[UnigramTable.TABLE_SIZE - 1], t.get(UnigramTable.TABLE_SIZE - 1));
+  }
+
+  /** negative() is word2vec.c's draw with its word-0 branch, for every state, including those that land on word 0. */
+  @Test
+  void negativeIsWord2vecsDrawWithItsBranch() {
+    long[] cn = {5000, 900, 700, 40, 30, 7, 5, 5};
+    int tableSize = 10_000;
+    int[] literal = literalTable(cn, tableSize);
+    UnigramTable t = new UnigramTable(cn, tableSize);
+    long nextRandom = 1;
+    int zeros = 0;
+    for (int d = 0; d < 200_000; d++) {
+      nextRandom = nextRandom * 25214903917L + 11;
+      int target = literal[(int) ((nextRandom >>> 16) % tableSize)];
+      if (target == 0) {
+        target = (int) Long.remainderUnsigned(nextRandom, cn.length - 1) + 1;
+        zeros++;
+      }
+      assertEquals(target, t.negative(nextRandom, cn.length), "draw " + d);
+    }
+    assertTrue(zeros > 1000, "the draws met word 0 " + zeros + " times");
   }
 }
